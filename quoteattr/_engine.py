@@ -1,12 +1,314 @@
-"""Attribution engine (placeholder while the stages are written)."""
+"""The attribution engine: marks, cues, rules and speakers, stage by stage.
+
+Data flows one way: the text is segmented (paragraphs, sentences), quotation marks are
+paired, cues are found by one regex pass each, sentences holding a cue or a quote are
+tokenised, the rules propose attributions, overlapping proposals are settled, and
+mentions are resolved to entities that become the document's speakers.
+"""
 
 from __future__ import annotations
 
+import bisect
+
+import regex
+
+from ._direct import attribute_after, attribute_before, is_sentence_like
+from ._entities import Entities, Entity
+from ._indirect import Attribution, find_according_to, find_indirect, find_noun_cues
+from ._lexicon import Lexicon, lexicon
+from ._marks import QuoteSpan, find_quotes
+from ._mentions import Mention, apposition, chunk_before, merge, parse_chunk
+from ._site import SentenceTokens
+from ._text import Layout, split_paragraphs, split_sentences
 from .backends.base import Analysis
-from .model import Document
+from .model import Document, Quote, QuoteKind, Span, Speaker, SpeakerKind
+
+ACCORDING = regex.compile(r"\baccording\s+to\b", regex.IGNORECASE)
+QA_LINE = regex.compile(r"(?P<label>\p{Lu}[\p{L}\p{M}.’'\- ]{0,40}?):[ \t]+(?P<body>\S)")
+QUESTION_LABELS = frozenset({"q", "question", "reporter", "interviewer", "host"})
+MIN_QA_TURNS = 2
+
+
+class _Sentences:
+    """Lazily tokenised sentences."""
+
+    def __init__(self, text: str, layout: Layout) -> None:
+        self.text = text
+        self.layout = layout
+        self._cache: dict[int, SentenceTokens] = {}
+
+    def at(self, offset: int) -> SentenceTokens:
+        idx = self.layout.sentence_index(offset)
+        st = self._cache.get(idx)
+        if st is None:
+            s, e = self.layout.sentences[idx] if self.layout.sentences else (0, len(self.text))
+            st = self._cache[idx] = SentenceTokens.of(self.text, s, e)
+        return st
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
+    i = bisect.bisect_right(starts, offset) - 1
+    return i >= 0 and offset < spans[i][1]
+
+
+def _group(hits: list[tuple[int, int]], layout: Layout) -> dict[int, list[tuple[int, int]]]:
+    groups: dict[int, list[tuple[int, int]]] = {}
+    for hit in hits:
+        groups.setdefault(layout.sentence_index(hit[0]), []).append(hit)
+    return groups
+
+
+def _direct(lex: Lexicon, text: str, quotes: list[QuoteSpan], sents: _Sentences, layout: Layout,
+            found: list[Attribution]) -> None:  # fmt: skip
+    """Attribute every quotation; continuations share the previous quote's speaker."""
+    previous: tuple[int, QuoteSpan] | None = None
+    for q in quotes:
+        p_start, _p_end = layout.paragraph_at(q.open)
+        st_close = sents.at(max(q.open, q.close - 1) if q.closed else q.close)
+        ends_sentence = text[q.end - 1 : q.end] == "." or text[q.close : q.close + 1] == "."
+        attribution = None
+        if q.closed and not ends_sentence:
+            attribution = attribute_after(lex, text, st_close, q)
+        if attribution is None:
+            st_open = sents.at(q.open)
+            floor = st_open.start
+            if previous is not None and previous[1].close > floor:
+                floor = previous[1].close
+            attribution = attribute_before(lex, text, st_open, q, floor, p_start)
+        if attribution is None and q.closed and ends_sentence:
+            attribution = attribute_after(lex, text, st_close, q)
+        if attribution is None and previous is not None:
+            index, prev_q = previous
+            same_paragraph = layout.paragraph_index(prev_q.open) == layout.paragraph_index(q.open) or (
+                q.open > prev_q.close and prev_q.paragraphs > 1
+            )
+            if same_paragraph and found[index].mention is not None:
+                prev = found[index]
+                attribution = Attribution("direct", (q.start, q.end), prev.cue, None, "direct-continuation", 0.8,
+                                          follows=index)  # fmt: skip
+        if attribution is None and is_sentence_like(text, q, sents.at(q.open).start):
+            attribution = Attribution("direct", (q.start, q.end), None, None, "direct-unattributed", 0.5)
+        if attribution is None:
+            previous = None
+            continue
+        if not q.closed:
+            attribution = Attribution(attribution.kind, attribution.content, attribution.cue, attribution.mention,
+                                      attribution.rule + "-unclosed", attribution.confidence * 0.5,
+                                      attribution.follows)  # fmt: skip
+        found.append(attribution)
+        previous = (len(found) - 1, q) if attribution.mention is not None or attribution.follows is not None else None
+
+
+def _questions_and_answers(lex: Lexicon, text: str, layout: Layout, quotes: list[QuoteSpan]) -> list[Attribution]:
+    """Interview transcripts: paragraphs "Name: answer" and "Q: question"."""
+    turns = []
+    for p_start, p_end in layout.paragraphs:
+        m = QA_LINE.match(text, p_start, p_end)
+        if m is not None and not any(q.open <= p_start < q.close for q in quotes):
+            turns.append((m, p_end))
+    labels = [m.group("label").strip() for m, _ in turns]
+    if len(turns) < 2 * MIN_QA_TURNS or not any(labels.count(x) >= MIN_QA_TURNS for x in labels):
+        return []
+    found = []
+    for (m, p_end), label in zip(turns, labels):
+        body_start = m.start("body")
+        end = p_end
+        if text[body_start] in "\"“" and text[end - 1] in "\"”":
+            body_start, end = body_start + 1, end - 1
+        if label.lower() in QUESTION_LABELS:
+            found.append(Attribution("direct", (body_start, end), None, None, "direct-interview-question", 0.6))
+            continue
+        mention = parse_chunk(lex, text, SentenceTokens.of(text, m.start("label"), m.end("label") - 1).toks)
+        found.append(Attribution("direct", (body_start, end), None, mention, "direct-interview-answer", 0.85))
+    return found
+
+
+def _settle(found: list[Attribution]) -> list[Attribution]:
+    """Keep one attribution per stretch of text: reports first (their quoted fragments make
+    them mixed), then direct quotes not inside a kept report."""
+    reports = sorted((a for a in found if a.kind != "direct"), key=lambda a: (-a.confidence, a.content))
+    kept: list[Attribution] = []
+    for a in reports:
+        if not any(a.content[0] < k.content[1] and k.content[0] < a.content[1] for k in kept):
+            kept.append(a)
+    result = list(kept)
+    for a in found:
+        if a.kind != "direct":
+            continue
+        s, e = a.content
+        if any(k.content[0] <= s and e <= k.content[1] for k in kept):
+            continue
+        result = [k for k in result if not (k.kind != "direct" and k.content[0] < e and s < k.content[1])]
+        result.append(a)
+    return sorted(result, key=lambda a: a.content)
 
 
 def attribute(text: str, analysis: Analysis, *, doc_id: str | None = None) -> Document:
-    """Find quotations (placeholder: none yet)."""
-    del analysis
-    return Document(text=text, id=doc_id)
+    """Find every quotation in ``text`` with its speaker, role and country."""
+    if not text.strip():
+        return Document(text=text, id=doc_id)
+    lex = lexicon()
+    paragraphs = split_paragraphs(text)
+    sentences = [(s.start, s.end) for s in analysis.sentences] or split_sentences(text)
+    layout = Layout(paragraphs, sentences)
+    sents = _Sentences(text, layout)
+    quotes = find_quotes(text, paragraphs)
+    marks = [(q.open, q.close) for q in quotes]
+    mark_starts = [s for s, _ in marks]
+
+    def outside(hit: tuple[int, int]) -> bool:
+        return not _inside(marks, mark_starts, hit[0])
+
+    verb_hits = [h for m in lex.verb_pattern.finditer(text) if outside(h := (m.start(), m.end()))]
+    noun_hits = [h for m in lex.noun_pattern.finditer(text) if outside(h := (m.start(), m.end()))]
+    according = {layout.sentence_index(m.start()) for m in ACCORDING.finditer(text) if outside((m.start(), 0))}
+    found: list[Attribution] = []
+    verbs_by_sentence = _group(verb_hits, layout)
+    nouns_by_sentence = _group(noun_hits, layout)
+    for idx in sorted(set(verbs_by_sentence) | set(nouns_by_sentence) | according):
+        s_start, _ = layout.sentences[idx]
+        st = sents.at(s_start)
+        found += find_indirect(lex, text, st, verbs_by_sentence.get(idx, []), marks)
+        if idx in according:
+            found += find_according_to(lex, text, st, marks)
+        if idx in nouns_by_sentence:
+            found += find_noun_cues(lex, text, st, nouns_by_sentence[idx], marks)
+    direct: list[Attribution] = []
+    _direct(lex, text, quotes, sents, layout, direct)
+    direct += _questions_and_answers(lex, text, layout, quotes)
+    settled = _settle(found + direct)
+    return _build(lex, text, settled, sentences, marks, sents, doc_id)
+
+
+def _build(
+    lex: Lexicon, text: str, found: list[Attribution], sentences: list[tuple[int, int]],
+    marks: list[tuple[int, int]], sents: _Sentences, doc_id: str | None,
+) -> Document:
+    """Resolve mentions to entities and assemble the immutable document."""
+    ents = Entities(lex, text, marks)
+    resolved: dict[int, Entity | None] = {}
+    order = sorted(range(len(found)), key=lambda i: (found[i].mention.start if found[i].mention else 0))
+    # 1. names and countries make entities; 2. descriptions; 3. pronouns, in text order.
+    for stage in ("name", "nominal", "pronoun"):
+        if stage == "nominal":
+            _describe(lex, text, ents, sents)
+        for i in order:
+            m = found[i].mention
+            if m is None or found[i].follows is not None:
+                continue
+            if stage == "name" and m.kind in ("name", "org", "country") and (m.name or m.kind == "country"):
+                resolved[i] = _entity_for_name(lex, text, ents, m)
+            elif stage == "nominal" and (m.kind == "nominal" or (m.kind == "org" and m.name is None)):
+                entity = ents.resolve_description(_with_possessor_country(lex, text, m), m.start)
+                if entity is not None:
+                    entity.mentions.append((m.start, m.end))
+                    entity.note(attrs_evolve_role(m, entity), lex)
+                resolved[i] = entity
+            elif stage == "pronoun" and m.kind == "pronoun":
+                pron = text[m.start : m.end].lower()
+                entity = ents.resolve_pronoun(m.gender, m.start, sentences) if pron in ("he", "she", "his", "her") \
+                    else None  # fmt: skip
+                if entity is not None:
+                    entity.mentions.append((m.start, m.end))
+                    if entity.gender is None and m.gender in ("m", "f"):
+                        entity.gender = m.gender
+                resolved[i] = entity
+    for i, a in enumerate(found):
+        if a.follows is not None:
+            resolved[i] = resolved.get(a.follows)
+    default_country = ents.dominant_country()
+    speakers: dict[int, Speaker] = {}
+    quotes = []
+    for i, a in enumerate(found):
+        entity = resolved.get(i)
+        speaker_id = None
+        if entity is not None:
+            if entity.id not in speakers:
+                speakers[entity.id] = _speaker(entity, f"s{len(speakers) + 1}", default_country)
+            speaker_id = speakers[entity.id].id
+        m = a.mention if a.follows is None else found[a.follows].mention
+        mention_span = None
+        if m is not None:
+            ms, me = m.name if m.name is not None and m.kind != "country" else (m.start, m.end)
+            mention_span = Span(ms, me)
+        quotes.append(
+            Quote(kind=QuoteKind(a.kind), content=Span(*a.content), cue=None if a.cue is None else Span(*a.cue),
+                  speaker_mention=mention_span, speaker_id=speaker_id, confidence=round(a.confidence, 3),
+                  rule=a.rule)  # fmt: skip
+        )
+    return Document(text=text, quotes=tuple(quotes), speakers=tuple(speakers.values()), id=doc_id)
+
+
+def attrs_evolve_role(m: Mention, entity: Entity) -> Mention:
+    """A description adds its role to an entity only when the entity has none."""
+    del entity
+    return m
+
+
+def _with_possessor_country(lex: Lexicon, text: str, m: Mention) -> Mention:
+    """"its UN Ambassador": the country is the nearest country named before the mention."""
+    import attrs
+
+    if m.possessor != "its" or m.country is not None:
+        return m
+    last = None
+    for hit in lex.country_pattern.finditer(text, max(0, m.start - 300), m.start):
+        last = lex.countries[hit.group()].code
+    return attrs.evolve(m, country=last) if last else m
+
+
+def _entity_for_name(lex: Lexicon, text: str, ents: Entities, m: Mention) -> Entity | None:
+    if m.kind == "country" or (m.name is None):
+        if m.country is None or m.name is None:
+            return None
+        surface = text[m.name[0] : m.name[1]]
+        surface = surface[4:] if surface.lower().startswith("the ") else surface
+        return ents.for_country(m.country, surface, m.name[0], m.name[1])
+    entity = ents.for_name(m.name[0], m.name[1], m.organisation)
+    m = _with_possessor_country(lex, text, m)
+    entity.note(m, lex)
+    if m.organisation and entity.role_head is None and m.role_head:
+        entity.role_head = m.role_head
+    return entity
+
+
+def _describe(lex: Lexicon, text: str, ents: Entities, sents: _Sentences) -> None:
+    """Fill roles and countries from the contexts of an entity's other name mentions
+    (a title before the name, an apposition after it, a description before it)."""
+    for entity in ents.items:
+        if entity.kind != "person" or (entity.role and entity.country):
+            continue
+        for start, end in list(entity.mentions):
+            st = sents.at(start)
+            toks = st.toks
+            s = st.index_at(start)
+            e = st.index_at(end)
+            if s >= len(toks) or e > len(toks):
+                continue
+            mention = parse_chunk(lex, text, chunk_before(lex, toks, e))
+            if mention is None:
+                continue
+            if e < len(toks) and toks[e].text == ",":
+                k = e + 1
+                while k < len(toks) and toks[k].text not in (",", ".", ";"):
+                    k += 1
+                mention = merge(mention, apposition(lex, text, toks[e + 1 : k]))
+            if s > 0 and toks[s - 1].text == ",":
+                before = parse_chunk(lex, text, chunk_before(lex, toks, s - 1))
+                if before is not None and before.kind == "nominal":
+                    mention = merge(mention, before)
+            entity.note(_with_possessor_country(lex, text, mention), lex)
+            if entity.role and entity.country:
+                break
+
+
+def _speaker(entity: Entity, speaker_id: str, default_country: str | None) -> Speaker:
+    kind = SpeakerKind.PERSON if entity.kind == "person" else SpeakerKind.ORGANISATION
+    country = entity.country or (None if entity.is_country else default_country)
+    name = entity.name
+    if entity.kind == "person":
+        name = max((name,), key=len)
+    return Speaker(
+        id=speaker_id, name=name, kind=kind, role=entity.role, country=country,
+        mentions=tuple(Span(s, e) for s, e in sorted(set(entity.mentions))),
+    )  # fmt: skip

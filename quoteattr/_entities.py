@@ -1,0 +1,263 @@
+"""Who the mentions are: names clustered into entities, pronouns and descriptions resolved.
+
+- Names: a multi-word proper name starts an entity; a lone family or given name ("Hwang",
+  "Park") joins the entity whose full name contains it (the nearest one before it, else
+  the first after it, so a headline "Mutasa: …" finds "Tendai Mutasa" below).
+- Pronouns (he/she): Hobbs-style search, sentence by sentence backwards, left to right
+  within a sentence, taking the first person whose known gender agrees. Mentions inside
+  quotations are not antecedents. Gender comes from titles (spokeswoman), honorifics,
+  given names, and pronouns already resolved to the entity.
+- Descriptions ("the minister", "North Korea's ambassador", "the group"): the nearest
+  entity before (else after) whose role has the same head noun and whose country agrees.
+  Indefinite and plural descriptions ("a teacher", "officials") stay unresolved: a quote
+  with no speaker is better than a wrong one.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from collections import Counter
+
+import attrs
+import regex
+
+from ._lexicon import Lexicon
+from ._mentions import Mention
+from ._tokens import DETERMINERS, NAME_PARTICLES, POSSESSIVE_PRONOUNS, PREPOSITIONS, SUBJECT_PRONOUNS
+
+NAME_RUN = regex.compile(
+    r"""(?<![\p{L}\p{M}’'\-])
+        \p{Lu}[\p{L}\p{M}’'\-]*[\p{L}\p{M}]
+        (?:[ \u00a0](?:(?:van|von|de|da|di|del|der|den|bin|ibn|al|el|la|le|dos|das)[ \u00a0])?
+           \p{Lu}[\p{L}\p{M}’'\-]*[\p{L}\p{M}])*""",
+    regex.VERBOSE,
+)
+POSSESSIVE_END = regex.compile(r"[’'][sS]$")
+FUNCTION_CAPS = frozenset(
+    """but and or so yet if as when while after before during since although though because
+    despite however meanwhile asked speaking reached according following""".split()
+) | DETERMINERS | PREPOSITIONS | frozenset(SUBJECT_PRONOUNS) | frozenset(POSSESSIVE_PRONOUNS)
+MONTHS_DAYS = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+PRONOUN_LOOKBACK_SENTENCES = 4
+
+
+def fold(name: str) -> str:
+    """Case- and accent-insensitive form of a name, for matching within a document."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace("’", "'")
+
+
+@attrs.define
+class Entity:
+    """A person or organisation with every mention found for it."""
+
+    id: int
+    name: str
+    kind: str
+    first: int
+    tokens: tuple[str, ...] = ()
+    role: str | None = None
+    role_head: str | None = None
+    country: str | None = None
+    gender: str | None = None
+    mentions: list[tuple[int, int]] = attrs.field(factory=list)
+    is_country: bool = False
+
+    def note(self, mention: Mention, lex: Lexicon) -> None:
+        """Take role, country and gender from a mention when still unknown."""
+        if self.role is None and mention.role:
+            self.role, self.role_head = mention.role, mention.role_head
+        if self.role_head is None and mention.role_head:
+            self.role_head = mention.role_head
+        if self.country is None and mention.country:
+            self.country = mention.country
+        if self.gender is None and mention.gender in ("m", "f"):
+            self.gender = mention.gender
+        if self.gender is None and self.tokens:
+            first = self.name.split()[0]
+            self.gender = lex.given_names.get(first)
+
+
+@attrs.define
+class NameMention:
+    """A proper-name occurrence in the text, after any title words."""
+
+    start: int
+    end: int
+    words: tuple[str, ...]
+    in_quote: bool
+
+
+class Entities:
+    """The entity registry of one document."""
+
+    def __init__(self, lex: Lexicon, text: str, quote_spans: list[tuple[int, int]]) -> None:
+        self.lex = lex
+        self.text = text
+        self.items: list[Entity] = []
+        self._by_full: dict[tuple[str, ...], Entity] = {}
+        self._quote_starts = [s for s, _ in quote_spans]
+        self._quote_spans = quote_spans
+        self.names = self._scan_names()
+        for nm in self.names:
+            if len(nm.words) >= 2:
+                self._full_name_entity(nm.start, nm.end, nm.words)
+
+    def _inside_quote(self, offset: int) -> bool:
+        i = bisect.bisect_right(self._quote_starts, offset) - 1
+        return i >= 0 and offset < self._quote_spans[i][1]
+
+    def _scan_names(self) -> list[NameMention]:
+        """Every proper-name run, with leading titles, countries and function words cut off."""
+        lex, text = self.lex, self.text
+        found = []
+        for m in NAME_RUN.finditer(text):
+            parts = [(w.start(), w.end()) for w in regex.finditer(r"\S+", m.group())]
+            words = [m.group()[a:b] for a, b in parts]
+            # A possessive inside the run ends what precedes it (South Korea’s UN Ambassador).
+            cut = 0
+            for k, w in enumerate(words):
+                if POSSESSIVE_END.search(w) and k < len(words) - 1:
+                    cut = k + 1
+            keep = 0
+            for k in range(cut, len(words)):
+                w = POSSESSIVE_END.sub("", words[k])
+                low = w.lower()
+                if (low in FUNCTION_CAPS or low in lex.roles or w in lex.honorifics or w in lex.countries
+                        or low in MONTHS_DAYS or low in lex.org_nouns):
+                    keep = k + 1
+            for c in lex.country_pattern.finditer(m.group()):
+                covering = [k for k, (a, _b) in enumerate(parts) if a < c.end()]
+                keep = max(keep, covering[-1] + 1)
+            if keep >= len(words):
+                continue
+            words_kept = [POSSESSIVE_END.sub("", w) for w in words[keep:]]
+            if not words_kept or any(w in self.lex.org_heads for w in words_kept):
+                continue
+            if words_kept[0].lower() in NAME_PARTICLES:
+                continue
+            start = m.start() + parts[keep][0]
+            end = start + len(POSSESSIVE_END.sub("", text[start : m.end()]))
+            found.append(NameMention(start, end, tuple(fold(w) for w in words_kept), self._inside_quote(start)))
+        return found
+
+    def _full_name_entity(self, start: int, end: int, words: tuple[str, ...]) -> Entity:
+        entity = self._by_full.get(words)
+        if entity is None:
+            entity = Entity(len(self.items), self.text[start:end], "person", start, tokens=words)
+            self.items.append(entity)
+            self._by_full[words] = entity
+        entity.mentions.append((start, end))
+        return entity
+
+    def for_name(self, start: int, end: int, organisation: bool) -> Entity:
+        """The entity a proper name at ``[start, end)`` refers to (created if new)."""
+        words = tuple(fold(w) for w in self.text[start:end].split())
+        if organisation:
+            key = ("org", *[w for w in words if w != "the"])
+            entity = self._by_full.get(key)
+            if entity is None:
+                name = self.text[start:end]
+                name = name[4:] if name.startswith(("The ", "the ")) else name
+                entity = Entity(len(self.items), name, "organisation", start, tokens=key)
+                self.items.append(entity)
+                self._by_full[key] = entity
+            entity.mentions.append((start, end))
+            return entity
+        if len(words) >= 2:
+            return self._full_name_entity(start, end, words)
+        match = self._match_single(words[0], start) if words else None
+        if match is not None:
+            match.mentions.append((start, end))
+            return match
+        return self._full_name_entity(start, end, words)
+
+    def _match_single(self, word: str, offset: int) -> Entity | None:
+        """The person whose full name contains ``word``: nearest before, else first after."""
+        best_before: Entity | None = None
+        best_after: Entity | None = None
+        for e in self.items:
+            if e.kind != "person" or len(e.tokens) < 2 or word not in e.tokens:
+                continue
+            before = [s for s, _ in e.mentions if s < offset and (s, _) != (offset, offset)]
+            if before:
+                if best_before is None or max(before) > max(s for s, _ in best_before.mentions if s < offset):
+                    best_before = e
+            elif best_after is None or e.first < best_after.first:
+                best_after = e
+        return best_before or best_after
+
+    def for_country(self, code: str, surface: str, start: int, end: int) -> Entity:
+        """A country speaking as a state ("Australia argued", "Canberra said", "the US")."""
+        key = ("country", code)
+        entity = self._by_full.get(key)
+        entry = self.lex.countries.get(surface)
+        if entry is not None and entry.type in ("name", "alias"):
+            name = surface
+        else:
+            name = self.lex.country_names.get(code, surface)
+        if entity is None:
+            entity = Entity(len(self.items), name, "organisation", start, tokens=key, country=code,
+                            is_country=True)  # fmt: skip
+            self.items.append(entity)
+            self._by_full[key] = entity
+        entity.mentions.append((start, end))
+        return entity
+
+    def resolve_pronoun(self, gender: str | None, offset: int, sentences: list[tuple[int, int]]) -> Entity | None:
+        """Hobbs-lite: the first gender-compatible person named before the pronoun."""
+        s_starts = [s for s, _ in sentences]
+        s_idx = max(0, bisect.bisect_right(s_starts, offset) - 1)
+        window_start = sentences[max(0, s_idx - PRONOUN_LOOKBACK_SENTENCES)][0] if sentences else 0
+        by_sentence: dict[int, list[tuple[int, Entity]]] = {}
+        for e in self.items:
+            if e.kind != "person" or (gender and e.gender and e.gender != gender):
+                continue
+            for s, _end in e.mentions:
+                if window_start <= s < offset and not self._inside_quote(s):
+                    idx = max(0, bisect.bisect_right(s_starts, s) - 1)
+                    by_sentence.setdefault(idx, []).append((s, e))
+        for idx in sorted(by_sentence, reverse=True):
+            return min(by_sentence[idx], key=lambda pair: pair[0])[1]
+        return None
+
+    def resolve_description(self, mention: Mention, offset: int) -> Entity | None:
+        """The entity a definite description refers to, by role head and country."""
+        if mention.indefinite or mention.role_head is None or mention.role_head in self.lex.role_plurals:
+            return None
+        head = mention.role_head
+        org = mention.organisation
+
+        def fits(e: Entity) -> bool:
+            if (e.kind == "organisation") != org or e.is_country:
+                return False
+            if mention.country and e.country and mention.country != e.country:
+                return False
+            if mention.country and not e.country:
+                return False
+            role_words = fold(e.role or "").replace("-", " ").split() + [e.role_head or ""]
+            if org:
+                return head == (e.role_head or "") or head in fold(e.name).split()
+            return head in role_words
+
+        before = [e for e in self.items if fits(e) and any(s < offset for s, _ in e.mentions)]
+        if before:
+            return max(before, key=lambda e: max(s for s, _ in e.mentions if s < offset))
+        after = [e for e in self.items if fits(e)]
+        return min(after, key=lambda e: e.first) if after else None
+
+    def dominant_country(self) -> str | None:
+        """The country a document is about, if one clearly dominates its place names."""
+        counts: Counter[str] = Counter()
+        for m in self.lex.country_pattern.finditer(self.text):
+            entry = self.lex.countries[m.group()]
+            if not entry.ambiguous:
+                counts[entry.code] += 1
+        if not counts:
+            return None
+        (code, n), *rest = counts.most_common(2) + [("", 0)]
+        return code if n >= 2 and n > 1.5 * rest[0][1] else None
