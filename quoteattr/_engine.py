@@ -82,10 +82,10 @@ def _direct(lex: Lexicon, text: str, quotes: list[QuoteSpan], sents: _Sentences,
             same_paragraph = layout.paragraph_index(prev_q.open) == layout.paragraph_index(q.open) or (
                 q.open > prev_q.close and prev_q.paragraphs > 1
             )
-            if same_paragraph and found[index].mention is not None:
+            if same_paragraph and (found[index].mention is not None or found[index].follows is not None):
                 prev = found[index]
                 attribution = Attribution("direct", (q.start, q.end), prev.cue, None, "direct-continuation", 0.8,
-                                          follows=index)  # fmt: skip
+                                          follows=prev.content)  # fmt: skip
         if attribution is None and is_sentence_like(text, q, sents.at(q.open).start):
             attribution = Attribution("direct", (q.start, q.end), None, None, "direct-unattributed", 0.5)
         if attribution is None:
@@ -118,7 +118,7 @@ def _questions_and_answers(lex: Lexicon, text: str, layout: Layout, quotes: list
         if label.lower() in QUESTION_LABELS:
             found.append(Attribution("direct", (body_start, end), None, None, "direct-interview-question", 0.6))
             continue
-        mention = parse_chunk(lex, text, SentenceTokens.of(text, m.start("label"), m.end("label") - 1).toks)
+        mention = parse_chunk(lex, text, SentenceTokens.of(text, m.start("label"), m.end("label")).toks)
         found.append(Attribution("direct", (body_start, end), None, mention, "direct-interview-answer", 0.85))
     return found
 
@@ -213,9 +213,10 @@ def _build(
                     if entity.gender is None and m.gender in ("m", "f"):
                         entity.gender = m.gender
                 resolved[i] = entity
+    by_content = {a.content: i for i, a in enumerate(found)}
     for i, a in enumerate(found):
-        if a.follows is not None:
-            resolved[i] = resolved.get(a.follows)
+        if a.follows is not None and a.follows in by_content:
+            resolved[i] = resolved.get(by_content[a.follows])
     default_country = ents.dominant_country()
     speakers: dict[int, Speaker] = {}
     quotes = []
@@ -226,7 +227,7 @@ def _build(
             if entity.id not in speakers:
                 speakers[entity.id] = _speaker(entity, f"s{len(speakers) + 1}", default_country)
             speaker_id = speakers[entity.id].id
-        m = a.mention if a.follows is None else found[a.follows].mention
+        m = a.mention if a.follows is None or a.follows not in by_content else found[by_content[a.follows]].mention
         mention_span = None
         if m is not None:
             ms, me = m.name if m.name is not None and m.kind != "country" else (m.start, m.end)

@@ -52,6 +52,7 @@ IRREGULAR_PAST = frozenset(
 )
 FINITE = AUXILIARIES | MODALS | IRREGULAR_PAST | frozenset({"remains", "needs", "plans", "wants", "faces"})
 MIN_CONTENT_TOKENS = 3
+MAX_SUBJECT_WORDS = 8
 
 
 @attrs.frozen
@@ -64,8 +65,8 @@ class Attribution:
     mention: Mention | None
     rule: str
     confidence: float
-    follows: int | None = None
-    """Index of an earlier attribution whose speaker this one shares."""
+    follows: tuple[int, int] | None = None
+    """Content span of an earlier attribution whose speaker this one shares."""
 
 
 def _looks_finite(tok: Token, prev: Token | None) -> bool:
@@ -81,8 +82,10 @@ def _looks_finite(tok: Token, prev: Token | None) -> bool:
 
 
 def has_finite_verb(toks: list[Token]) -> bool:
-    """A rough test that tokens form a clause, not a bare noun phrase."""
-    return any(_looks_finite(t, toks[k - 1] if k else None) for k, t in enumerate(toks))
+    """A rough test that tokens form a clause, not a bare noun phrase: a finite verb among
+    the first words (a subject is rarely longer than that)."""
+    words = [t for t in toks if t.is_word][:MAX_SUBJECT_WORDS + 1]
+    return any(_looks_finite(t, words[k - 1] if k else None) for k, t in enumerate(words))
 
 
 def skip_adverbials(toks: list[Token], k: int) -> int:
@@ -158,7 +161,7 @@ def _quote_inside(quotes: list[tuple[int, int]], start: int, end: int) -> list[t
 
 def _report(
     text: str, quotes: list[tuple[int, int]], start: int, end: int, cue: tuple[int, int] | None,
-    mention: Mention | None, rule: str, confidence: float,
+    mention: Mention | None, rule: str, confidence: float, whole_quote_is_mixed: bool = False,
 ) -> Attribution | None:
     """An indirect or mixed attribution over ``[start, end)``, or None when the span is
     exactly one quotation (that is a direct quote, found by the direct rules)."""
@@ -167,7 +170,7 @@ def _report(
     inner = _quote_inside(quotes, start, end)
     if inner:
         q_open, q_close = inner[0]
-        if len(inner) == 1 and q_open <= start + 1 and q_close >= end - 1:
+        if len(inner) == 1 and q_open <= start + 1 and q_close >= end - 1 and not whole_quote_is_mixed:
             return None
         return Attribution("mixed", (start, end), cue, mention, rule, confidence)
     return Attribution("indirect", (start, end), cue, mention, rule, confidence)
@@ -197,11 +200,17 @@ def find_indirect(
             not form.endswith("ing")
         ):
             continue  # passive: "was told", "is called"
-        participle = form.endswith("ing") and prev is not None and prev.low in COORDINATORS | {"before", "after", "by"}
+        if prev is not None and (prev.low in DETERMINERS or prev.low in PREPOSITIONS or prev.is_possessive
+                                 or prev.low in POSSESSIVE_PRONOUNS):
+            continue  # a noun, not a verb: "after reports that", "his comments"
+        participle = (form.endswith("ing") and prev is not None and prev.low in COORDINATORS | {"before", "after", "by"}) \
+            or (prev is not None and prev.low in ("and", "but"))  # fmt: skip
         cue = (c_start, c_end_off)
         mention = _speaker_of_participle(lex, text, st, speakers) if participle else subject_before(lex, text, st, c)
         if not participle and mention is not None:
             speakers.append(mention)
+        if _attributes_direct_quote(st, c, mention):
+            continue
         start_tok = _content_start(lex, text, toks, after, frame, quotes)
         if start_tok is None:
             if not participle:
@@ -224,10 +233,22 @@ def find_indirect(
         if mention is None:
             confidence -= 0.2
         report = _report(text, quotes, toks[k].start, end, cue, mention,
-                         f"indirect-{frame}-{rule}{'-participle' if participle else ''}", confidence)  # fmt: skip
+                         f"indirect-{frame}-{rule}{'-participle' if participle else ''}", confidence,
+                         whole_quote_is_mixed=frame == "label")  # fmt: skip
         if report is not None and (frame != "label" or report.kind == "mixed"):
             found.append(report)
     return found
+
+
+def _attributes_direct_quote(st: SentenceTokens, c: int, mention: Mention | None) -> bool:
+    """True when the cue (with its subject) directly follows a closing quote mark: it is the
+    attribution of that quotation ("…," said X / "…," X said), not a report of its own."""
+    toks = st.toks
+    first = st.index_at(mention.start) if mention is not None and mention.start < toks[c].start else c
+    k = first - 1
+    while k >= 0 and toks[k].text in (",", "—", "–", "-"):
+        k -= 1
+    return k >= 0 and toks[k].text in QUOTE_CHARS
 
 
 def _speaker_of_participle(lex: Lexicon, text: str, st: SentenceTokens, speakers: list[Mention]) -> Mention | None:
@@ -263,7 +284,7 @@ def _content_start(
         return k + 1, "that"
     if not tok.is_word or tok.text in QUOTE_CHARS:
         return None  # a colon, comma or quote mark: a direct quotation follows
-    if tok.low in PREPOSITIONS or (tok.low.endswith("ing") and not tok.is_cap):
+    if tok.low in PREPOSITIONS:
         return None
     return k, "zero-that"
 
@@ -292,7 +313,8 @@ def _post_posed(
     rest = toks[after:]
     if frame == "tell":
         rest = toks[_skip_object(toks, after):]
-    if any(t.low == "that" for t in rest[:2]) or any(t.text in QUOTE_CHARS for t in rest):
+    clause = rest[: next((k for k, t in enumerate(rest) if k and t.text == ","), len(rest))]
+    if any(t.low == "that" for t in rest[:2]) or any(t.text in QUOTE_CHARS for t in clause):
         return None
     comma = None
     if mention is not None:
@@ -302,6 +324,15 @@ def _post_posed(
     elif c > 0 and toks[c - 1].text == ",":  # inverted: "…, said X."
         mention, _ = subject_after(lex, text, st, after)
         comma = c - 1 if mention is not None else None
+    else:  # "…, people familiar with the matter said": a speaker the rules cannot name
+        for k in range(c - 1, max(0, c - 8), -1):
+            if toks[k].text == ",":
+                if k + 1 < c:
+                    mention = Mention(toks[k + 1].start, toks[c - 1].end, "generic")
+                    comma = k
+                break
+            if not toks[k].is_word:
+                break
     if comma is None:
         return None
     first = leading_adverbial_end(toks) if toks and toks[0].low == "according" else 0

@@ -118,8 +118,8 @@ def parse_chunk(lex: Lexicon, text: str, toks: list[Token]) -> Mention | None:
     for a, (b, code, _poss) in sorted(countries.items()):
         if a > 0 and body[a - 1].low == "to":
             continue  # ambassador to Canada: a destination
-        country = code
-        break
+        if country is None or b <= len(head):
+            country = code  # the country nearest before the name wins
     # The proper name: the trailing run of capitalised words of the head.
     n_end = len(head)
     n_start = n_end
@@ -150,6 +150,8 @@ def parse_chunk(lex: Lexicon, text: str, toks: list[Token]) -> Mention | None:
         if not org and any(is_role(lex, t) for t in title_toks):
             role = text[title_toks[0].start : title_toks[-1].end]
             role_head = next(t.base.lower() for t in reversed(title_toks) if is_role(lex, t))
+        if org and org_noun_before:
+            role_head = title_toks[-1].low  # "the conservation group X": later "the group"
         if not org and country is None and post:
             country = _first_country(lex, text, post)
         return Mention(start, end, "org" if org else "name", name=name, role=role, role_head=role_head,
@@ -230,6 +232,11 @@ def chunk_before(lex: Lexicon, toks: list[Token], j: int) -> list[Token]:
             break
         if low in SUBJECT_PRONOUNS and i == j:
             return toks[i - 1 : j]
+        if low == "the" and i >= 2 and toks[i - 2].low in ("of", "to", "for", "at", "from", "in") and (
+            i < j and toks[i].is_cap
+        ):
+            i -= 1  # envoy to the United Nations: "the" inside a post-modifier
+            continue
         if low in DETERMINERS or low in POSSESSIVE_PRONOUNS:
             i -= 1
             break
@@ -242,6 +249,8 @@ def chunk_before(lex: Lexicon, toks: list[Token], j: int) -> list[Token]:
                 break
             if not (left.is_cap or is_role(lex, left) or left.low in lex.org_nouns or left.is_possessive):
                 break
+            if low in ("and", "&") and not any(t.text in lex.org_heads for t in toks[i:j]):
+                break  # "X and Y said": two people, not one name
             i -= 1
             continue
         if tok.is_cap or tok.is_possessive or is_role(lex, tok) or low in lex.org_nouns:

@@ -45,9 +45,15 @@ def is_adverbial(tok: Token) -> bool:
 
 
 def skip_back_adverbs(toks: list[Token], j: int) -> int:
-    """Move left over adverbs and auxiliaries right before position ``j``."""
-    while j > 0 and (is_adverbial(toks[j - 1]) or toks[j - 1].low in AUXILIARIES):
-        j -= 1
+    """Move left over adverbs, auxiliaries and time phrases ("on Wednesday") before ``j``."""
+    while j > 0:
+        tok = toks[j - 1]
+        if is_adverbial(tok) or tok.low in AUXILIARIES:
+            j -= 1
+        elif tok.low in ("on", "last", "this", "late", "early") and j < len(toks) and toks[j].low in TIME_WORDS:
+            j -= 1
+        else:
+            break
     return j
 
 
