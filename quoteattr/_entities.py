@@ -169,6 +169,12 @@ class Entities:
             entity.mentions.append((start, end))
             return entity
         if len(words) >= 2:
+            if words not in self._by_full:  # "Van Dijk" for "Pieter van Dijk"
+                longer = [e for e in self.items if e.kind == "person" and len(e.tokens) > len(words)
+                          and e.tokens[-len(words):] == words]  # fmt: skip
+                if len(longer) == 1:
+                    longer[0].mentions.append((start, end))
+                    return longer[0]
             return self._full_name_entity(start, end, words)
         match = self._match_single(words[0], start) if words else None
         if match is not None:

@@ -35,6 +35,7 @@ from ._tokens import (
     POSSESSIVE_PRONOUNS,
     PREPOSITIONS,
     SUBJECT_PRONOUNS,
+    SUBORDINATORS,
     WH_WORDS,
     Token,
 )
@@ -284,7 +285,7 @@ def _content_start(
         return k + 1, "that"
     if not tok.is_word or tok.text in QUOTE_CHARS:
         return None  # a colon, comma or quote mark: a direct quotation follows
-    if tok.low in PREPOSITIONS:
+    if tok.low in PREPOSITIONS or (tok.low in SUBORDINATORS and tok.low != "that"):
         return None
     return k, "zero-that"
 
@@ -310,10 +311,14 @@ def _post_posed(
 ) -> Attribution | None:
     """"CONTENT, X said (on Friday)." and "CONTENT, said X.": the report precedes its cue."""
     toks = st.toks
+    if frame not in ("say", "tell"):
+        return None
     rest = toks[after:]
+    if len(rest) > 1 and rest[0].text in (",", ":") and rest[1].text in QUOTE_CHARS:
+        return None  # X said, "…": a direct quotation follows
     if frame == "tell":
         rest = toks[_skip_object(toks, after):]
-    clause = rest[: next((k for k, t in enumerate(rest) if k and t.text == ","), len(rest))]
+    clause = rest[: next((k for k, t in enumerate(rest) if t.text == ","), len(rest))]
     if any(t.low == "that" for t in rest[:2]) or any(t.text in QUOTE_CHARS for t in clause):
         return None
     comma = None
@@ -327,7 +332,9 @@ def _post_posed(
     else:  # "…, people familiar with the matter said": a speaker the rules cannot name
         for k in range(c - 1, max(0, c - 8), -1):
             if toks[k].text == ",":
-                if k + 1 < c:
+                chunk = toks[k + 1 : c]
+                if chunk and not any(_looks_finite(t, None) or (i and t.low in POSSESSIVE_PRONOUNS)
+                                     for i, t in enumerate(chunk)):  # fmt: skip
                     mention = Mention(toks[k + 1].start, toks[c - 1].end, "generic")
                     comma = k
                 break
@@ -339,6 +346,8 @@ def _post_posed(
     body = toks[first:comma]
     if sum(1 for t in body if t.is_word) < MIN_CONTENT_TOKENS + 1 or body[0].low in PREPOSITIONS:
         return None
+    if body[0].low.endswith(("ing", "ed")):
+        return None  # "Speaking to reporters in Lima, X said": an introductory phrase
     start, end = body[0].start, toks[comma].start
     while end > start and text[end - 1] in TRAILING:
         end -= 1

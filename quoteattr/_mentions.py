@@ -243,21 +243,23 @@ def chunk_before(lex: Lexicon, toks: list[Token], j: int) -> list[Token]:
         if low in SUBORDINATORS and not tok.is_cap:
             break
         right = toks[i] if i < j else None
-        if low in CONNECTORS or low in NAME_PARTICLES:
+        if (low in CONNECTORS or low in NAME_PARTICLES) and not (tok.is_cap and low in NAME_PARTICLES):
             left = toks[i - 2] if i >= 2 else None
             if right is None or left is None or not (right.is_cap or right.low == "the"):
                 break
             if not (left.is_cap or is_role(lex, left) or left.low in lex.org_nouns or left.is_possessive):
                 break
-            if low in ("and", "&") and not any(t.text in lex.org_heads for t in toks[i:j]):
-                break  # "X and Y said": two people, not one name
+            in_title = i >= 4 and toks[i - 3].low == "of" and (is_role(lex, toks[i - 4]) or toks[i - 4].text in lex.org_heads)
+            if low in ("and", "&") and not in_title and not any(t.text in lex.org_heads for t in toks[i:j]):
+                break  # "X and Y said": two people, not one name; but "Minister of Water and Energy"
             i -= 1
             continue
         if tok.is_cap or tok.is_possessive or is_role(lex, tok) or low in lex.org_nouns:
             i -= 1
             continue
         if (right is not None and (is_role(lex, right) or right.low in lex.org_nouns or lower_mods)
-                and lower_mods < MAX_LOWER_MODIFIERS and tok.is_word and not tok.text[0].isdigit()):
+                and lower_mods < MAX_LOWER_MODIFIERS and tok.is_word and not tok.text[0].isdigit()
+                and low not in lex.verbs):
             lower_mods += 1  # union leader, police spokesman, anti-doping agency
             i -= 1
             continue
@@ -298,7 +300,9 @@ def chunk_after(lex: Lexicon, toks: list[Token], i: int) -> list[Token]:
             break
         # a lower-case modifier is kept only when a role or capitalised word follows
         nxt = toks[j + 1] if j + 1 < len(toks) else None
-        if nxt is not None and (is_role(lex, nxt) or nxt.is_cap or nxt.low in lex.org_nouns) and j > i - 1:
+        if nxt is not None and (is_role(lex, nxt) or nxt.is_cap or nxt.low in lex.org_nouns) and (
+            tok.low not in lex.verbs
+        ):
             j += 1
             continue
         break
@@ -310,6 +314,8 @@ def apposition(lex: Lexicon, text: str, toks: list[Token]) -> Mention | None:
     (an age, a relative clause, a participle phrase)."""
     if not toks or toks[0].low in SUBORDINATORS or toks[0].low.endswith("ing") or toks[0].text[0].isdigit():
         return None
+    if toks[0].low in lex.verbs:
+        return None  # "…, told reporters": the verb phrase, not an apposition
     cut = next((k for k, t in enumerate(toks) if k and t.low in ("that", "who", "which", "whose")), len(toks))
     return parse_chunk(lex, text, toks[:cut])
 
