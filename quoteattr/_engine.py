@@ -200,6 +200,8 @@ def _build(
                 resolved[i] = _entity_for_name(lex, text, ents, m)
             elif stage == "nominal" and (m.kind == "nominal" or (m.kind == "org" and m.name is None)):
                 entity = ents.resolve_description(_with_possessor_country(lex, text, m), m.start)
+                if entity is None and m.organisation and not m.indefinite:
+                    entity = ents.for_description(m)
                 if entity is not None:
                     entity.mentions.append((m.start, m.end))
                     entity.note(attrs_evolve_role(m, entity), lex)

@@ -197,6 +197,19 @@ class Entities:
                 best_after = e
         return best_before or best_after
 
+    def for_description(self, mention: Mention) -> Entity | None:
+        """An organisation known only by a description of two or more words ("the Swiss
+        central bank", "the finance ministry"): the description is its name."""
+        words = self.text[mention.start : mention.end].split()
+        if words and words[0].lower() in DETERMINERS:
+            words = words[1:]
+        if len(words) < 2:
+            return None
+        start = mention.end - len(" ".join(words))
+        entity = self.for_name(start, mention.end, organisation=True)
+        entity.note(mention, self.lex)
+        return entity
+
     def for_country(self, code: str, surface: str, start: int, end: int) -> Entity:
         """A country speaking as a state ("Australia argued", "Canberra said", "the US")."""
         key = ("country", code)

@@ -220,9 +220,12 @@ def find_indirect(
                     found.append(post)
             continue
         k, rule = start_tok
+        end = content_end(text, toks, k, sentence_end, lex)
         if frame == "label":
             k = _label_complement(toks, after, k)
-        end = content_end(text, toks, k, sentence_end, lex)
+            first_quote = next((q for q in quotes if toks[k].start <= q[0] < end), None) if k < len(toks) else None
+            if first_quote is not None and first_quote[0] <= toks[min(k + 1, len(toks) - 1)].start:
+                end = first_quote[1]  # called it a “…” on Monday: the complement ends with the quote
         body = [t for t in toks[k:] if t.end <= end]
         if len(body) < MIN_CONTENT_TOKENS:
             continue
