@@ -24,7 +24,7 @@ from ..parallel import Failed, extract_many
 
 FORMATS = ("jsonl", "json", "table", "csv", "parquet")
 RESUMABLE = ("jsonl", "json", "csv")
-SUFFIX_FORMATS = {".csv": "csv", ".parquet": "parquet", ".jsonl": "jsonl"}
+SUFFIX_FORMATS = {".csv": "csv", ".parquet": "parquet"}
 """Output file name endings that choose the format when ``--format`` is not given."""
 
 
@@ -34,7 +34,7 @@ def _jobs(value: str) -> int:
     except ValueError:
         jobs = 0
     if jobs < 1 and jobs != -1:
-        raise argparse.ArgumentTypeError(f"expected a positive number of processes or -1 (all cores), got {value!r}")
+        raise argparse.ArgumentTypeError(f"expected a number of processes or -1 (all cores), got {value!r}")
     return jobs
 
 
@@ -52,7 +52,7 @@ def register(subparsers: Any) -> None:
         description="Find quotations in .jsonl ({\"id\",\"text\"} per line, optionally .gz), .txt files, "
         "directories of them, or - (stdin). Failed inputs are reported and skipped (exit code 1).",
     )
-    p.add_argument("inputs", nargs="+", metavar="IN", help=".jsonl, .jsonl.gz, .txt, a directory, or - for stdin")
+    p.add_argument("inputs", nargs="+", metavar="IN", help=".jsonl(.gz), .txt, a directory, or - for stdin")
     p.add_argument("-o", "--output", default="-", help="output file (default: stdout)")
     p.add_argument(
         "--format",
@@ -128,7 +128,7 @@ class _ErrorLog:
             self._progress.note(f"quoteattr: {source or doc_id}: {reason}; skipped")
             return
         if self._file is None:
-            self._file = open(self.path, self._mode, encoding="utf-8")
+            self._file = open(self.path, self._mode, encoding="utf-8")  # noqa: SIM115 - closed in close()
         record = {"id": doc_id, "source": source, "error": error, "reason": reason}
         self._file.write(json.dumps(record, ensure_ascii=False) + "\n")
 
@@ -153,7 +153,7 @@ def _done_ids(path: str, fmt: str) -> set[str]:
                     record = None
                 if not isinstance(record, dict) or "id" not in record:
                     if f.read(1):  # a bad line with more after it: not a torn tail
-                        raise SchemaError(f"cannot resume: line {n} of {path} is not a quoteattr {fmt} record")
+                        raise SchemaError(f"cannot resume: line {n} of {path} is not a {fmt} record")
                     break
                 done.add(str(record["id"]))
                 keep += len(line)
@@ -176,8 +176,10 @@ def _open_writer(fmt: str, path: str, append: bool) -> tuple[_Writer, IO[str] | 
     """The writer, and the text stream it writes to when this command must close it."""
     if fmt == "parquet":
         return ParquetWriter(path), None
-    out = sys.stdout if path == "-" else open(path, "a" if append else "w", encoding="utf-8", newline="")
-    owned = None if out is sys.stdout else out
+    if path == "-":
+        out, owned = sys.stdout, None
+    else:  # held open for the whole run; run() closes it
+        out = owned = open(path, "a" if append else "w", encoding="utf-8", newline="")  # noqa: SIM115
     if fmt == "csv":
         return CsvWriter(out, header=owned is None or out.tell() == 0), owned
     return _LineWriter(out, fmt), owned
@@ -207,7 +209,7 @@ def run(args: argparse.Namespace) -> int:
     def records() -> Iterator[Record]:
         for item in read_inputs(args.inputs):
             if isinstance(item, InputProblem):
-                errors.add(None, item.source, "InputProblem", item.message)
+                errors.add(None, item.source, "BadInput", item.message)
                 progress.advance()
             elif item.id not in done:
                 yield item
@@ -219,7 +221,7 @@ def run(args: argparse.Namespace) -> int:
                 progress.advance()
             else:
                 writer.write(result.document, result.id)
-                progress.advance(1, len(result.document.text.encode("utf-8", "surrogatepass")))
+                progress.advance(result.document.text)
     finally:
         writer.close()
         if owned is not None:
