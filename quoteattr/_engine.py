@@ -224,6 +224,8 @@ def _build(
     quotes = []
     for i, a in enumerate(found):
         entity = resolved.get(i)
+        if entity is None and a.rule.startswith("indirect-label"):
+            continue  # "critics dubbed it the “…”": a nickname nobody in particular coined
         speaker_id = None
         if entity is not None:
             if entity.id not in speakers:

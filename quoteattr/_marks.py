@@ -40,11 +40,16 @@ FAMILY_OF = {
     "«": GUILLEMET, "»": GUILLEMET, "‹": SINGLE_GUILLEMET, "›": SINGLE_GUILLEMET,
     "「": CORNER, "」": CORNER, "『": WHITE_CORNER, "』": WHITE_CORNER,
 }  # fmt: skip
-ONLY_OPENS = frozenset({"„", "``", "「", "『", "‚"})
-ONLY_CLOSES = frozenset({"''", "」", "』"})
+ONLY_OPENS = frozenset({"„", "``", "‚"})
+ONLY_CLOSES = frozenset({"''"})
+CORNER_OPEN = frozenset({"「", "『"})  # CJK text has no spaces to read, and needs none
+CORNER_CLOSE = frozenset({"」", "』"})
+SPACED_OPEN = frozenset({"«", "‹"})  # French sets « spaces » inside guillemets
+SPACED_CLOSE = frozenset({"»", "›"})
 LEANS_OPEN = frozenset({"“", "‘", "«", "‹"})
 LEANS_CLOSE = frozenset({"”", "’", "»", "›"})
 
+MIN_CONTINUED_WORDS = 4
 OPEN, CLOSE, WEAK_CLOSE = 1, 2, 6  # WEAK_CLOSE has the CLOSE bit, never OPEN
 
 
@@ -86,6 +91,14 @@ def _role(text: str, pos: int, mark: str, para_start: int, para_end: int) -> int
             return 0  # the closing half of ’n’
         if can_close and before in "sSzZ" and LOWER_WORD.match(text, after_pos, para_end):
             return WEAK_CLOSE  # farmers’ loans
+    if mark in CORNER_OPEN:
+        return OPEN
+    if mark in CORNER_CLOSE:
+        return CLOSE
+    if mark in SPACED_OPEN:  # « opens, unless it closes a reversed »…« quotation
+        return CLOSE if can_close and not can_open and not _is_space(before) else OPEN
+    if mark in SPACED_CLOSE:
+        return OPEN if can_open and not can_close else CLOSE if not _is_space(before) or _is_space(after) else 0
     if mark in ONLY_OPENS:
         return OPEN if can_open or not can_close else 0
     if mark in ONLY_CLOSES:
@@ -164,10 +177,23 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[QuoteS
                     stack.pop()
                 stack.append(_Open(family, pos, pos + len(mark), p_index))
         if stack:
-            carry, carry_end = stack[0], p_end
+            if _may_continue(text, stack[0], p_start, p_end):
+                carry, carry_end = stack[0], p_end
+            else:
+                _emit_unclosed(text, stack[0], p_end, p_index - stack[0].first_paragraph, found)
     if carry is not None:
         _emit_unclosed(text, carry, carry_end, len(paragraphs) - 1 - carry.first_paragraph, found)
     return found
+
+
+def _may_continue(text: str, opened: _Open, p_start: int, p_end: int) -> bool:
+    """Whether an open quotation may go on in the next paragraph: only one that starts a
+    sentence (or follows an attribution's colon or comma) and ends its paragraph with a
+    finished sentence of a few words. A stray mark mid-sentence is damage, kept local."""
+    before = text[p_start : opened.pos].rstrip()
+    starts_sentence = not before or before[-1] in ".!?:,;—–\"'”’"
+    body = text[opened.content : p_end].rstrip()
+    return starts_sentence and body[-1:] in (".", "!", "?", "…") and len(body.split()) >= MIN_CONTINUED_WORDS
 
 
 def _emit_unclosed(text: str, opened: _Open, end: int, extra_paragraphs: int, found: list[QuoteSpan]) -> None:
