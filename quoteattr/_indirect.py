@@ -204,6 +204,10 @@ def find_indirect(
         if prev is not None and (prev.low in DETERMINERS or prev.low in PREPOSITIONS or prev.is_possessive
                                  or prev.low in POSSESSIVE_PRONOUNS):
             continue  # a noun, not a verb: "after reports that", "his comments"
+        if form.endswith("s") and prev is not None and prev.is_word and not prev.is_cap and not (
+            prev.low in lex.roles or prev.low in lex.org_nouns or prev.low in SUBJECT_PRONOUNS or is_adverbial(prev)
+        ):
+            continue  # a plural noun after its modifier: "new safety rules", "press reports"
         participle = (form.endswith("ing") and prev is not None and prev.low in COORDINATORS | {"before", "after", "by"}) \
             or (prev is not None and prev.low in ("and", "but"))  # fmt: skip
         cue = (c_start, c_end_off)

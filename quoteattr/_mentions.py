@@ -301,7 +301,7 @@ def chunk_after(lex: Lexicon, toks: list[Token], i: int) -> list[Token]:
         # a lower-case modifier is kept only when a role or capitalised word follows
         nxt = toks[j + 1] if j + 1 < len(toks) else None
         if nxt is not None and (is_role(lex, nxt) or nxt.is_cap or nxt.low in lex.org_nouns) and (
-            tok.low not in lex.verbs
+            tok.low not in lex.verbs and not tok.low.endswith("ed")  # "X addressed residents": a verb
         ):
             j += 1
             continue

@@ -119,15 +119,16 @@ def _prepare(index: int, item: object, max_chars: int) -> _Entry:
         return _failed(index, doc_id, source, e)
 
 
-def _chunks(entries: Iterator[_Entry], size: int) -> Iterator[_Chunk]:
-    """Group entries into lists of at most ``size`` items and about :data:`CHUNK_CHARS` chars."""
+def _chunks(entries: Iterator[_Entry], size: int, max_chars: int = CHUNK_CHARS) -> Iterator[_Chunk]:
+    """Group entries into lists of at most ``size`` items, closing a list early once its
+    texts reach ``max_chars`` characters."""
     while True:
         chunk: _Chunk = []
         chars = 0
         for entry in entries:
             chunk.append(entry)
             chars += len(entry.text) if isinstance(entry, _Job) else 0
-            if len(chunk) >= size or chars >= CHUNK_CHARS:
+            if len(chunk) >= size or chars >= max_chars:
                 break
         if not chunk:
             return
