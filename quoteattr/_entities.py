@@ -279,4 +279,4 @@ class Entities:
         if not counts:
             return None
         (code, n), *rest = counts.most_common(2) + [("", 0)]
-        return code if n >= 2 and n > 1.5 * rest[0][1] else None
+        return code if n >= 2 * rest[0][1] and n > rest[0][1] else None

@@ -249,8 +249,9 @@ def chunk_before(lex: Lexicon, toks: list[Token], j: int) -> list[Token]:
                 break
             if not (left.is_cap or is_role(lex, left) or left.low in lex.org_nouns or left.is_possessive):
                 break
-            in_title = i >= 4 and toks[i - 3].low == "of" and (is_role(lex, toks[i - 4]) or toks[i - 4].text in lex.org_heads)
-            if low in ("and", "&") and not in_title and not any(t.text in lex.org_heads for t in toks[i:j]):
+            if low in ("and", "&") and not _inside_of_phrase(lex, toks, i - 1) and not any(
+                t.text in lex.org_heads for t in toks[i:j]
+            ):
                 break  # "X and Y said": two people, not one name; but "Minister of Water and Energy"
             i -= 1
             continue
@@ -271,6 +272,17 @@ def chunk_before(lex: Lexicon, toks: list[Token], j: int) -> list[Token]:
     ) and not is_role(lex, chunk[0]) and chunk[0].low not in lex.org_nouns and lower_mods_only(lex, chunk):
         chunk = chunk[1:]
     return chunk
+
+
+def _inside_of_phrase(lex: Lexicon, toks: list[Token], k: int) -> bool:
+    """True when token ``k`` follows "ROLE/ORG of Capitalised Words" (Minister of Water and
+    Energy, Ministry of Natural Resources and Tourism)."""
+    for m in range(k - 1, max(0, k - 5), -1):
+        if toks[m].low == "of":
+            return m > 0 and (is_role(lex, toks[m - 1]) or toks[m - 1].text in lex.org_heads)
+        if not toks[m].is_cap:
+            return False
+    return False
 
 
 def lower_mods_only(lex: Lexicon, chunk: list[Token]) -> bool:
