@@ -224,7 +224,7 @@ def _build(
     quotes = []
     for i, a in enumerate(found):
         entity = resolved.get(i)
-        if entity is None and a.rule.startswith("indirect-label"):
+        if a.rule.startswith("indirect-label") and _nobody_in_particular(lex, text, a.mention):
             continue  # "critics dubbed it the “…”": a nickname nobody in particular coined
         speaker_id = None
         if entity is not None:
@@ -242,6 +242,14 @@ def _build(
                   rule=a.rule)  # fmt: skip
         )
     return Document(text=text, quotes=tuple(quotes), speakers=tuple(speakers.values()), id=doc_id)
+
+
+def _nobody_in_particular(lex: Lexicon, text: str, m: Mention | None) -> bool:
+    """No mention, or a bare plural such as "critics" or "officials"."""
+    if m is None:
+        return True
+    words = text[m.start : m.end].split()
+    return len(words) == 1 and words[0].lower() in lex.role_plurals
 
 
 def attrs_evolve_role(m: Mention, entity: Entity) -> Mention:

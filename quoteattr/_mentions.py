@@ -310,12 +310,19 @@ def chunk_after(lex: Lexicon, toks: list[Token], i: int) -> list[Token]:
                 j += 1
                 continue
             break
-        # a lower-case modifier is kept only when a role or capitalised word follows
-        nxt = toks[j + 1] if j + 1 < len(toks) else None
-        if nxt is not None and (is_role(lex, nxt) or nxt.is_cap or nxt.low in lex.org_nouns) and (
-            tok.low not in lex.verbs and not tok.low.endswith("ed")  # "X addressed residents": a verb
+        # lower-case modifiers are kept only when they lead to a role, organisation noun or
+        # capitalised word (regional freight association, police spokesman)
+        k = j
+        while k < len(toks) and k - j <= MAX_LOWER_MODIFIERS and toks[k].is_word and not toks[k].is_cap and (
+            not is_role(lex, toks[k]) and toks[k].low not in lex.org_nouns
+            and toks[k].low not in lex.verbs and not toks[k].low.endswith("ed")  # "X addressed residents"
+            and toks[k].low not in CONNECTORS
         ):
-            j += 1
+            k += 1
+        if k < len(toks) and k > j and k - j <= MAX_LOWER_MODIFIERS and (
+            is_role(lex, toks[k]) or toks[k].is_cap or toks[k].low in lex.org_nouns
+        ):
+            j = k
             continue
         break
     return toks[i:j]

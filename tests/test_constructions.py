@@ -40,7 +40,7 @@ CASES = [
     ),
     pytest.param(
         'In Accra, Mayor Kofi Boateng said, "Every market will have running water by June."',
-        [("direct", "Every market will have running water by June.", "Kofi Boateng", "Mayor", None)],
+        [("direct", "Every market will have running water by June.", "Kofi Boateng", "Mayor", "GH")],
         id="speaker-said-comma-quote",
     ),
     pytest.param(
