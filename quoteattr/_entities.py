@@ -43,6 +43,10 @@ MONTHS_DAYS = frozenset(
     monday tuesday wednesday thursday friday saturday sunday""".split()
 )
 PRONOUN_LOOKBACK_SENTENCES = 4
+PLACE_HEADS = frozenset(
+    """City Street Square Avenue Road River Lake Island Islands Mountains Mount Valley Bay Sea Ocean
+    Airport Station Bridge Park Province Region District County State Strait Gulf Canal Desert""".split()
+)
 
 
 def fold(name: str) -> str:
@@ -66,6 +70,8 @@ class Entity:
     gender: str | None = None
     mentions: list[tuple[int, int]] = attrs.field(factory=list)
     is_country: bool = False
+    name_gender: str | None = None
+    """Weak evidence from the given name, used only to break ties."""
 
     def note(self, mention: Mention, lex: Lexicon) -> None:
         """Take role, country and gender from a mention when still unknown."""
@@ -77,9 +83,6 @@ class Entity:
             self.country = mention.country
         if self.gender is None and mention.gender in ("m", "f"):
             self.gender = mention.gender
-        if self.gender is None and self.tokens:
-            first = self.name.split()[0]
-            self.gender = lex.given_names.get(first)
 
 
 @attrs.define
@@ -136,7 +139,7 @@ class Entities:
             if keep >= len(words):
                 continue
             words_kept = [POSSESSIVE_END.sub("", w) for w in words[keep:]]
-            if not words_kept or any(w in self.lex.org_heads for w in words_kept):
+            if not words_kept or any(w in self.lex.org_heads or w in PLACE_HEADS for w in words_kept):
                 continue
             if words_kept[0].lower() in NAME_PARTICLES:
                 continue
@@ -148,7 +151,9 @@ class Entities:
     def _full_name_entity(self, start: int, end: int, words: tuple[str, ...]) -> Entity:
         entity = self._by_full.get(words)
         if entity is None:
-            entity = Entity(len(self.items), self.text[start:end], "person", start, tokens=words)
+            first = self.text[start:end].split()[0]
+            entity = Entity(len(self.items), self.text[start:end], "person", start, tokens=words,
+                            name_gender=self.lex.given_names.get(first))  # fmt: skip
             self.items.append(entity)
             self._by_full[words] = entity
         entity.mentions.append((start, end))
@@ -241,7 +246,8 @@ class Entities:
                     idx = max(0, bisect.bisect_right(s_starts, s) - 1)
                     by_sentence.setdefault(idx, []).append((s, e))
         for idx in sorted(by_sentence, reverse=True):
-            return min(by_sentence[idx], key=lambda pair: pair[0])[1]
+            return min(by_sentence[idx],
+                       key=lambda pair: (bool(gender and pair[1].name_gender not in (None, gender)), pair[0]))[1]
         return None
 
     def resolve_description(self, mention: Mention, offset: int) -> Entity | None:

@@ -185,10 +185,7 @@ def _gender(lex: Lexicon, toks: list[Token]) -> str | None:
         g = lex.honorifics.get(tok.text) or lex.roles.get(tok.low, ("-", ""))[0]
         if g in ("m", "f"):
             return g
-    for tok in toks:
-        if tok.is_cap and tok.text in lex.given_names:
-            return lex.given_names[tok.text]
-    return None
+    return None  # given names are only weak evidence: see Entity.name_gender
 
 
 def _role_text(lex: Lexicon, text: str, toks: list[Token]) -> str:
