@@ -10,7 +10,7 @@ The attribution sits next to the quote, so the rules read the few tokens around 
 
 from __future__ import annotations
 
-from ._indirect import Attribution
+from ._indirect import Attribution, skip_adverbials
 from ._lexicon import Lexicon
 from ._marks import QuoteSpan
 from ._mentions import Mention, parse_chunk
@@ -18,6 +18,7 @@ from ._site import (
     SentenceTokens,
     is_adverbial,
     sentence_subject,
+    generic_subject,
     skip_back_adverbs,
     subject_after,
     subject_before,
@@ -41,8 +42,11 @@ def _cue_at(lex: Lexicon, toks: list[Token], i: int) -> int:
     return 1 if toks[i].low in lex.verbs else 0
 
 
-def attribute_after(lex: Lexicon, text: str, st: SentenceTokens, q: QuoteSpan) -> Attribution | None:
-    """``"…," X said`` and ``"…," said X`` and ``"…" — X, …``."""
+def attribute_after(
+    lex: Lexicon, text: str, st: SentenceTokens, q: QuoteSpan, *, strict: bool = False
+) -> Attribution | None:
+    """``"…," X said`` and ``"…," said X`` and ``"…" — X, …``. With ``strict`` (the words
+    stand in the next sentence) the attribution must be all that sentence says."""
     toks = st.toks
     i = st.index_at(q.close)
     dash = False
@@ -56,8 +60,8 @@ def attribute_after(lex: Lexicon, text: str, st: SentenceTokens, q: QuoteSpan) -
     span = (q.start, q.end)
     n = _cue_at(lex, toks, i)
     if n and lex.verbs[" ".join(t.low for t in toks[i : i + n])][1] != "think":
-        mention, _ = subject_after(lex, text, st, i + n)
-        if mention is not None:
+        mention, e = subject_after(lex, text, st, i + n)
+        if mention is not None and (not strict or _only_adverbials(toks, e)):
             return Attribution("direct", span, (toks[i].start, toks[i + n - 1].end), mention, "direct-cue-speaker", 0.95)
     mention, j = subject_after(lex, text, st, i)
     if mention is None:
@@ -68,15 +72,23 @@ def attribute_after(lex: Lexicon, text: str, st: SentenceTokens, q: QuoteSpan) -
     while k < len(toks) and (is_adverbial(toks[k]) or toks[k].low in ("has", "had", "was")):
         k += 1
     n = _cue_at(lex, toks, k)
-    if n:
+    if n and (not strict or _only_adverbials(toks, k + n)):
         return Attribution("direct", span, (toks[k].start, toks[k + n - 1].end), mention, "direct-speaker-cue", 0.95)
-    if dash:
+    if dash and not strict:
         return Attribution("direct", span, None, mention, "direct-dash-speaker", 0.8)
     return None
 
 
+def _only_adverbials(toks: list[Token], k: int) -> bool:
+    """True when nothing but adverbs, short prepositional phrases or a participle clause
+    follows token ``k``: the sentence is an attribution and says nothing more."""
+    k = skip_adverbials(toks, k)
+    return k >= len(toks) or toks[k].text in (",", ".", "!", "?", ";", "—", "–")
+
+
 def attribute_before(
-    lex: Lexicon, text: str, st: SentenceTokens, q: QuoteSpan, floor: int, paragraph_start: int
+    lex: Lexicon, text: str, st: SentenceTokens, q: QuoteSpan, floor: int, paragraph_start: int,
+    quotes: list[tuple[int, int]],
 ) -> Attribution | None:
     """``X said: "…"``, ``X said, "…"``, ``…, adding: "…"`` and headline ``X: "…"``.
     ``floor`` is where the before-context starts (a preceding quote's end)."""
@@ -101,8 +113,8 @@ def attribute_before(
         cue = (toks[c].start, toks[c + n - 1].end)
         prev = toks[c - 1] if c else None
         mention: Mention | None
-        if key.endswith("ing") and prev is not None and prev.low in {",", "and", "but", "while"}:
-            mention = _participle_speaker(lex, text, st, c)
+        if key.endswith("ing") and prev is not None and prev.low in {",", "and", "but", "while", "before", "after", "by"}:
+            mention = _participle_speaker(lex, text, st, c, quotes)
             rule = "direct-participle-colon" if colon else "direct-participle"
         else:
             mention = subject_before(lex, text, st, c)
@@ -110,6 +122,8 @@ def attribute_before(
             if mention is None:  # inverted: "…," said X, ROLE, "…"
                 mention, _ = subject_after(lex, text, st, c + n)
                 rule = "direct-cue-speaker-split"
+            if mention is None:
+                mention = generic_subject(st, c)
         return Attribution("direct", span, cue, mention, rule, 0.9 if mention is not None else 0.6)
     # Headline or interview label: "Name: "…"" at the start of a paragraph.
     if colon and toks[lo].start == paragraph_start and 0 < end - lo <= LABEL_MAX_TOKENS:
@@ -119,7 +133,9 @@ def attribute_before(
     return None
 
 
-def _participle_speaker(lex: Lexicon, text: str, st: SentenceTokens, c: int) -> Mention | None:
+def _participle_speaker(
+    lex: Lexicon, text: str, st: SentenceTokens, c: int, quotes: list[tuple[int, int]]
+) -> Mention | None:
     """The subject of the clause a participle cue hangs on (… , stating, "…")."""
     for k in range(skip_back_adverbs(st.toks, c) - 1, 0, -1):
         n = _cue_at(lex, st.toks, k)
@@ -127,7 +143,7 @@ def _participle_speaker(lex: Lexicon, text: str, st: SentenceTokens, c: int) -> 
             m = subject_before(lex, text, st, k)
             if m is not None:
                 return m
-    return sentence_subject(lex, text, st)
+    return sentence_subject(lex, text, st, quotes)
 
 
 def is_sentence_like(text: str, q: QuoteSpan, sentence_start: int) -> bool:

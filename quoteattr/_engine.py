@@ -62,21 +62,28 @@ def _direct(lex: Lexicon, text: str, quotes: list[QuoteSpan], sents: _Sentences,
             found: list[Attribution]) -> None:  # fmt: skip
     """Attribute every quotation; continuations share the previous quote's speaker."""
     previous: tuple[int, QuoteSpan] | None = None
+    marks = [(q.open, q.close) for q in quotes]
     for q in quotes:
-        p_start, _p_end = layout.paragraph_at(q.open)
-        st_close = sents.at(max(q.open, q.close - 1) if q.closed else q.close)
+        p_start, p_end = layout.paragraph_at(q.open)
+        st_close, crossed = _sentence_after(text, sents, q, p_end)
         ends_sentence = text[q.end - 1 : q.end] == "." or text[q.close : q.close + 1] == "."
         attribution = None
         if q.closed and not ends_sentence:
-            attribution = attribute_after(lex, text, st_close, q)
+            attribution = attribute_after(lex, text, st_close, q, strict=crossed)
         if attribution is None:
             st_open = sents.at(q.open)
             floor = st_open.start
             if previous is not None and previous[1].close > floor:
                 floor = previous[1].close
-            attribution = attribute_before(lex, text, st_open, q, floor, p_start)
+            attribution = attribute_before(lex, text, st_open, q, floor, p_start, marks)
+        if attribution is None and q.open == p_start and layout.paragraph_index(q.open) > 0:
+            # "X said:" closing the previous paragraph, the quote opening this one
+            prev_start, prev_end = layout.paragraphs[layout.paragraph_index(q.open) - 1]
+            if text[prev_end - 1] == ":":
+                st_prev = sents.at(prev_end - 1)
+                attribution = attribute_before(lex, text, st_prev, q, st_prev.start, prev_start, marks)
         if attribution is None and q.closed and ends_sentence:
-            attribution = attribute_after(lex, text, st_close, q)
+            attribution = attribute_after(lex, text, st_close, q, strict=True)
         if attribution is None and previous is not None:
             index, prev_q = previous
             same_paragraph = layout.paragraph_index(prev_q.open) == layout.paragraph_index(q.open) or (
@@ -97,6 +104,20 @@ def _direct(lex: Lexicon, text: str, quotes: list[QuoteSpan], sents: _Sentences,
                                       attribution.follows)  # fmt: skip
         found.append(attribution)
         previous = (len(found) - 1, q) if attribution.mention is not None or attribution.follows is not None else None
+
+
+def _sentence_after(text: str, sents: _Sentences, q: QuoteSpan, p_end: int) -> tuple[SentenceTokens, bool]:
+    """The sentence holding the words right after a quotation, and whether that crosses a
+    sentence break ("…?” Trump said." is split after the question mark)."""
+    st = sents.at(max(q.open, q.close - 1) if q.closed else q.close)
+    if st.toks and st.toks[-1].end > q.close:
+        return st, False
+    nxt = q.close
+    while nxt < p_end and text[nxt].isspace():
+        nxt += 1
+    if nxt >= p_end:
+        return st, False
+    return sents.at(nxt), True
 
 
 def _questions_and_answers(lex: Lexicon, text: str, layout: Layout, quotes: list[QuoteSpan]) -> list[Attribution]:
@@ -126,7 +147,12 @@ def _questions_and_answers(lex: Lexicon, text: str, layout: Layout, quotes: list
 def _settle(found: list[Attribution]) -> list[Attribution]:
     """Keep one attribution per stretch of text: reports first (their quoted fragments make
     them mixed), then direct quotes not inside a kept report."""
-    reports = sorted((a for a in found if a.kind != "direct"), key=lambda a: (-a.confidence, a.content))
+    reports = [a for a in found if a.kind != "direct"]
+    # A report whose cue sits inside another report's content is part of what was reported
+    # ("She says it underscores that …"): the outer report stands.
+    reports = [a for a in reports if a.cue is None or not any(
+        o is not a and o.content[0] <= a.cue[0] < o.content[1] for o in reports)]
+    reports.sort(key=lambda a: (-a.confidence, a.content))
     kept: list[Attribution] = []
     for a in reports:
         if not any(a.content[0] < k.content[1] and k.content[0] < a.content[1] for k in kept):

@@ -23,6 +23,7 @@ from ._site import (
     is_adverbial,
     is_negated_or_modal,
     leading_adverbial_end,
+    generic_subject,
     sentence_subject,
     subject_after,
     subject_before,
@@ -204,14 +205,20 @@ def find_indirect(
         if prev is not None and (prev.low in DETERMINERS or prev.low in PREPOSITIONS or prev.is_possessive
                                  or prev.low in POSSESSIVE_PRONOUNS):
             continue  # a noun, not a verb: "after reports that", "his comments"
+        past = form.endswith("ed") or form.split()[0] in IRREGULAR_PAST
+        if not past and c >= 2 and prev is not None and prev.is_word and not prev.is_cap and (
+            toks[c - 2].low in DETERMINERS or toks[c - 2].low in POSSESSIVE_PRONOUNS
+        ) and prev.low not in lex.roles and prev.low not in lex.org_nouns:
+            continue  # "a running joke", "her final report": a noun after its modifier
         if form.endswith("s") and prev is not None and prev.is_word and not prev.is_cap and not (
             prev.low in lex.roles or prev.low in lex.org_nouns or prev.low in SUBJECT_PRONOUNS or is_adverbial(prev)
         ):
             continue  # a plural noun after its modifier: "new safety rules", "press reports"
-        participle = (form.endswith("ing") and prev is not None and prev.low in COORDINATORS | {"before", "after", "by"}) \
+        participle = (form.endswith("ing") and (prev is None or prev.low not in AUXILIARIES)) \
             or (prev is not None and prev.low in ("and", "but"))  # fmt: skip
         cue = (c_start, c_end_off)
-        mention = _speaker_of_participle(lex, text, st, speakers) if participle else subject_before(lex, text, st, c)
+        mention = _speaker_of_participle(lex, text, st, speakers, quotes) if participle \
+            else subject_before(lex, text, st, c) or generic_subject(st, c)  # fmt: skip
         if not participle and mention is not None:
             speakers.append(mention)
         if _attributes_direct_quote(st, c, mention):
@@ -259,12 +266,14 @@ def _attributes_direct_quote(st: SentenceTokens, c: int, mention: Mention | None
     return k >= 0 and toks[k].text in QUOTE_CHARS
 
 
-def _speaker_of_participle(lex: Lexicon, text: str, st: SentenceTokens, speakers: list[Mention]) -> Mention | None:
+def _speaker_of_participle(
+    lex: Lexicon, text: str, st: SentenceTokens, speakers: list[Mention], quotes: list[tuple[int, int]]
+) -> Mention | None:
     """A participle cue (…, saying …) reports the speaker of the clause it hangs on: the
     last finite cue's speaker in the sentence, else the sentence subject."""
     if speakers:
         return speakers[-1]
-    return sentence_subject(lex, text, st)
+    return sentence_subject(lex, text, st, quotes)
 
 
 def _content_start(
@@ -375,6 +384,11 @@ def find_according_to(
             if j is not None:
                 b = j + 1
         mention, j = subject_after(lex, text, st, b)
+        if mention is None and b < len(toks):
+            j = b
+            while j < len(toks) and toks[j].text not in (",", ".", ";", ":") and j - b < MAX_SUBJECT_WORDS:
+                j += 1
+            mention = Mention(toks[b].start, toks[j - 1].end, "generic") if j > b else None
         cue = (m.start(), m.end())
         if a <= leading_adverbial_end(toks[:a] + [Token(0, 0, ",", ",")]) and j < len(toks) and toks[j].text == ",":
             k = j + 1
@@ -410,9 +424,14 @@ def find_noun_cues(
         if nxt.low in AUXILIARIES or nxt.low in MODALS or _looks_finite(nxt, None):
             continue  # "the statement that was released": a relative clause
         owner = toks[n - 1]
+        if n >= 2 and owner.is_word and not owner.is_cap and not owner.is_possessive and (
+            toks[n - 2].is_possessive or toks[n - 2].low in POSSESSIVE_PRONOUNS
+        ):
+            n -= 1  # "the police's earlier claim that …"
+            owner = toks[n - 1]
         mention: Mention | None
         if owner.low in POSSESSIVE_PRONOUNS:
-            mention = sentence_subject(lex, text, st) if owner.low in ("its", "their") else parse_chunk(
+            mention = sentence_subject(lex, text, st, quotes) if owner.low in ("its", "their") else parse_chunk(
                 lex, text, [Token(owner.start, owner.end, "he" if owner.low == "his" else "she", "")]
             )
             if mention is not None and owner.low in ("his", "her"):

@@ -17,6 +17,7 @@ from ._mentions import Mention, apposition, chunk_after, chunk_before, merge, pa
 from ._tokens import AUXILIARIES, MODALS, NEGATIONS, PREPOSITIONS, TIME_WORDS, Token, tokenize
 
 MAX_APPOSITION = 16
+MAX_GENERIC_WORDS = 6
 
 
 @attrs.define
@@ -87,6 +88,7 @@ def subject_before(lex: Lexicon, text: str, st: SentenceTokens, c: int) -> Menti
     """The speaker mention that ends right before the cue at token ``c``."""
     toks = st.toks
     j = skip_back_adverbs(toks, c)
+    j = _skip_back_parenthetical(toks, j)
     if j > 0 and toks[j - 1].text == ",":
         k = _previous_comma(toks, j - 1)
         if k >= 0:
@@ -100,6 +102,33 @@ def subject_before(lex: Lexicon, text: str, st: SentenceTokens, c: int) -> Menti
                 return appo
         return None
     return parse_chunk(lex, text, chunk_before(lex, toks, j))
+
+
+def _skip_back_parenthetical(toks: list[Token], j: int) -> int:
+    """Move left over a short parenthetical before ``j``: "Rep. Ann Lee (D-Ohio) said"."""
+    if j > 0 and toks[j - 1].text == ")":
+        for k in range(j - 2, max(-1, j - 8), -1):
+            if toks[k].text == "(":
+                return k
+    return j
+
+
+def generic_subject(st: SentenceTokens, c: int) -> Mention | None:
+    """The words between a clause boundary and the cue, as an unresolved mention, when no
+    rule can read them ("Twelve percent indicated …", "the ad's narrator says")."""
+    toks = st.toks
+    j = skip_back_adverbs(toks, c)
+    i = j
+    while i > 0 and j - i < MAX_GENERIC_WORDS and (toks[i - 1].is_word or toks[i - 1].text in "’'-"):
+        low = toks[i - 1].low
+        if low in ("that", "which", "who", "and", "but", "while", "as", "when", "because"):
+            break
+        if low in AUXILIARIES or low in MODALS or (low.endswith("ed") and not toks[i - 1].is_cap):
+            return None  # a verb: this is a clause, not a noun phrase
+        i -= 1
+    if i == j or (i > 0 and toks[i - 1].is_word):
+        return None
+    return Mention(toks[i].start, toks[j - 1].end, "generic")
 
 
 def subject_after(lex: Lexicon, text: str, st: SentenceTokens, i: int) -> tuple[Mention | None, int]:
@@ -141,7 +170,15 @@ def leading_adverbial_end(toks: list[Token]) -> int:
     return i
 
 
-def sentence_subject(lex: Lexicon, text: str, st: SentenceTokens) -> Mention | None:
-    """The subject at the start of a sentence, after any introductory phrase."""
-    mention, _ = subject_after(lex, text, st, leading_adverbial_end(st.toks))
+def sentence_subject(lex: Lexicon, text: str, st: SentenceTokens, quotes: list[tuple[int, int]]) -> Mention | None:
+    """The subject at the start of a sentence, after any introductory phrase or a leading
+    quotation ("“…,” Blige sings, before asking …")."""
+    i = leading_adverbial_end(st.toks)
+    if i < len(st.toks):
+        lead = next((q for q in quotes if q[0] == st.toks[i].start), None)
+        if lead is not None:
+            i = st.index_at(lead[1])
+            while i < len(st.toks) and st.toks[i].text in ",—–":
+                i += 1
+    mention, _ = subject_after(lex, text, st, i)
     return mention

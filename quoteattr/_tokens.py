@@ -38,7 +38,8 @@ TIME_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
     earlier later recently again also then still once first previously already separately
     repeatedly publicly privately firmly strongly further too now late early last this next
-    week month year morning afternoon evening night weekend aloud""".split()
+    week month year morning afternoon evening night weekend aloud just even only finally soon
+    all both""".split()
 )
 AUXILIARIES = frozenset("has have had is was were are be been being 's did does do".split())
 NEGATIONS = frozenset("not never n't no".split())
