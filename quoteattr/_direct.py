@@ -16,9 +16,9 @@ from ._marks import QuoteSpan
 from ._mentions import Mention, parse_chunk
 from ._site import (
     SentenceTokens,
+    generic_subject,
     is_adverbial,
     sentence_subject,
-    generic_subject,
     skip_back_adverbs,
     subject_after,
     subject_before,
@@ -26,6 +26,7 @@ from ._site import (
 from ._tokens import Token
 
 DASHES = frozenset({"-", "—", "–"})
+PARTICIPLE_LEADS = frozenset({",", "and", "but", "while", "before", "after", "by"})
 MAX_CUE_DISTANCE = 10
 MIN_UNATTRIBUTED_WORDS = 4
 LABEL_MAX_TOKENS = 5
@@ -62,7 +63,8 @@ def attribute_after(
     if n and lex.verbs[" ".join(t.low for t in toks[i : i + n])][1] != "think":
         mention, e = subject_after(lex, text, st, i + n)
         if mention is not None and (not strict or _only_adverbials(toks, e)):
-            return Attribution("direct", span, (toks[i].start, toks[i + n - 1].end), mention, "direct-cue-speaker", 0.95)
+            cue = (toks[i].start, toks[i + n - 1].end)
+            return Attribution("direct", span, cue, mention, "direct-cue-speaker", 0.95)
     mention, j = subject_after(lex, text, st, i)
     if mention is None:
         return None
@@ -113,7 +115,7 @@ def attribute_before(
         cue = (toks[c].start, toks[c + n - 1].end)
         prev = toks[c - 1] if c else None
         mention: Mention | None
-        if key.endswith("ing") and prev is not None and prev.low in {",", "and", "but", "while", "before", "after", "by"}:
+        if key.endswith("ing") and prev is not None and prev.low in PARTICIPLE_LEADS:
             mention = _participle_speaker(lex, text, st, c, quotes)
             rule = "direct-participle-colon" if colon else "direct-participle"
         else:

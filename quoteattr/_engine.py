@@ -131,7 +131,7 @@ def _questions_and_answers(lex: Lexicon, text: str, layout: Layout, quotes: list
     if len(turns) < 2 * MIN_QA_TURNS or not any(labels.count(x) >= MIN_QA_TURNS for x in labels):
         return []
     found = []
-    for (m, p_end), label in zip(turns, labels):
+    for (m, p_end), label in zip(turns, labels, strict=True):
         body_start = m.start("body")
         end = p_end
         if text[body_start] in "\"“" and text[end - 1] in "\"”":
@@ -213,7 +213,7 @@ def _build(
     """Resolve mentions to entities and assemble the immutable document."""
     ents = Entities(lex, text, marks)
     resolved: dict[int, Entity | None] = {}
-    order = sorted(range(len(found)), key=lambda i: (found[i].mention.start if found[i].mention else 0))
+    order = sorted(range(len(found)), key=lambda i: _mention_start(found[i]))
     # 1. names and countries make entities; 2. descriptions; 3. pronouns, in text order.
     for stage in ("name", "nominal", "pronoun"):
         if stage == "nominal":
@@ -263,9 +263,15 @@ def _build(
             ms, me = m.name if m.name is not None and m.kind != "country" else (m.start, m.end)
             mention_span = Span(ms, me)
         quotes.append(
-            Quote(kind=QuoteKind(a.kind), content=Span(*a.content), cue=None if a.cue is None else Span(*a.cue),
-                  speaker_mention=mention_span, speaker_id=speaker_id, confidence=round(a.confidence, 3),
-                  rule=a.rule)  # fmt: skip
+            Quote(
+                kind=QuoteKind(a.kind),
+                content=Span(*a.content),
+                cue=None if a.cue is None else Span(*a.cue),
+                speaker_mention=mention_span,
+                speaker_id=speaker_id,
+                confidence=round(a.confidence, 3),
+                rule=a.rule,
+            )
         )
     return Document(text=text, quotes=tuple(quotes), speakers=tuple(speakers.values()), id=doc_id)
 
@@ -276,6 +282,10 @@ def _nobody_in_particular(lex: Lexicon, text: str, m: Mention | None) -> bool:
         return True
     words = text[m.start : m.end].split()
     return len(words) == 1 and words[0].lower() in lex.role_plurals
+
+
+def _mention_start(a: Attribution) -> int:
+    return a.mention.start if a.mention is not None else 0
 
 
 def attrs_evolve_role(m: Mention, entity: Entity) -> Mention:

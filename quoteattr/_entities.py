@@ -264,7 +264,7 @@ class Entities:
                 return False
             if mention.country and not e.country:
                 return False
-            role_words = fold(e.role or "").replace("-", " ").split() + [e.role_head or ""]
+            role_words = [*fold(e.role or "").replace("-", " ").split(), e.role_head or ""]
             if org:
                 return head == (e.role_head or "") or head in fold(e.name).split()
             return head in role_words
@@ -284,5 +284,5 @@ class Entities:
                 counts[entry.code] += 1
         if not counts:
             return None
-        (code, n), *rest = counts.most_common(2) + [("", 0)]
+        (code, n), *rest = [*counts.most_common(2), ("", 0)]
         return code if n >= 2 * rest[0][1] and n > rest[0][1] else None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import attrs
@@ -84,7 +84,7 @@ class Extractor:
             self._backend = _build_backend(self.backend, self.backend_options)
         return self._backend
 
-    def extract(self, text: str, *, id: str | None = None) -> Document:  # noqa: A002 - mirrors the JSON field
+    def extract(self, text: str, *, id: str | None = None) -> Document:
         """Find every quotation in one document.
 
         Raises:
@@ -102,7 +102,7 @@ class Extractor:
         elif len(ids) != len(texts):
             raise ValueError(f"got {len(texts)} texts but {len(ids)} ids")
         analyses = self._get_backend().analyse_many(texts)
-        return [self._attribute(t, a, i) for t, a, i in zip(texts, analyses, ids)]
+        return [self._attribute(t, a, i) for t, a, i in zip(texts, analyses, ids, strict=True)]
 
     def _attribute(self, text: str, analysis: Analysis, doc_id: str | None) -> Document:
         from ._engine import attribute
@@ -113,7 +113,7 @@ class Extractor:
 _DEFAULT: list[Extractor] = []
 
 
-def extract(text: str, *, id: str | None = None) -> Document:  # noqa: A002
+def extract(text: str, *, id: str | None = None) -> Document:
     """Find every quotation in ``text`` with the default built-in extractor.
 
     >>> doc = extract('"We will appeal," said Anna Berg, a lawyer for the union.')

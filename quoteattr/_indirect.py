@@ -20,10 +20,10 @@ from ._lexicon import Lexicon
 from ._mentions import Mention, chunk_before, parse_chunk
 from ._site import (
     SentenceTokens,
+    generic_subject,
     is_adverbial,
     is_negated_or_modal,
     leading_adverbial_end,
-    generic_subject,
     sentence_subject,
     subject_after,
     subject_before,
@@ -390,7 +390,8 @@ def find_according_to(
                 j += 1
             mention = Mention(toks[b].start, toks[j - 1].end, "generic") if j > b else None
         cue = (m.start(), m.end())
-        if a <= leading_adverbial_end(toks[:a] + [Token(0, 0, ",", ",")]) and j < len(toks) and toks[j].text == ",":
+        sentence_initial = a <= leading_adverbial_end([*toks[:a], Token(0, 0, ",", ",")])
+        if sentence_initial and j < len(toks) and toks[j].text == ",":
             k = j + 1
             if k < len(toks):
                 end = content_end(text, toks, k, st.end, lex)

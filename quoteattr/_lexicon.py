@@ -17,7 +17,7 @@ import regex
 
 def _rows(name: str) -> Iterator[list[str]]:
     """Data rows of a packaged TSV, header and comments skipped."""
-    text = resources.files("quoteattr").joinpath("data", name).read_text(encoding="utf-8")
+    text = resources.files("quoteattr").joinpath("data").joinpath(name).read_text(encoding="utf-8")
     header_seen = False
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
@@ -26,6 +26,12 @@ def _rows(name: str) -> Iterator[list[str]]:
             header_seen = True
             continue
         yield line.split("\t")
+
+
+def _pairs(name: str) -> Iterator[tuple[str, str]]:
+    """Two-column rows as pairs."""
+    for key, value, *_ in _rows(name):
+        yield key, value
 
 
 def _alternation(forms: list[str]) -> str:
@@ -79,7 +85,9 @@ def lexicon() -> Lexicon:
     for lemma, frame, forms in _rows("speech_verbs.tsv"):
         for form in forms.split(","):
             verbs.setdefault(form.strip().lower(), (lemma, frame))
-    nouns = {form.strip().lower(): lemma for lemma, forms in _rows("attribution_nouns.tsv") for form in forms.split(",")}
+    nouns = {
+        form.strip().lower(): lemma for lemma, forms in _rows("attribution_nouns.tsv") for form in forms.split(",")
+    }
     roles: dict[str, tuple[str, str]] = {}
     plurals = set()
     for head, gender, kind, plural in _rows("roles.tsv"):
@@ -91,15 +99,15 @@ def lexicon() -> Lexicon:
     boundary_l, boundary_r = r"(?<![\p{L}\p{M}\p{N}])", r"(?![\p{L}\p{M}\p{N}])"
     return Lexicon(
         countries=countries,
-        country_names={code: name for code, name in _rows("country_names.tsv")},
+        country_names=dict(_pairs("country_names.tsv")),
         verbs=verbs,
         nouns=nouns,
         roles=roles,
         role_plurals=frozenset(plurals),
         org_heads=frozenset(w for w, k in org_rows if k == "head"),
         org_nouns=frozenset(w.lower() for w, k in org_rows if k == "noun"),
-        honorifics={f: g for f, g in _rows("honorifics.tsv")},
-        given_names={n: g for n, g in _rows("given_names.tsv")},
+        honorifics=dict(_pairs("honorifics.tsv")),
+        given_names=dict(_pairs("given_names.tsv")),
         country_pattern=regex.compile(boundary_l + f"(?:{_alternation(list(countries))})" + boundary_r),
         verb_pattern=regex.compile(
             boundary_l + f"(?:{_alternation(list(verbs))})" + boundary_r, regex.IGNORECASE

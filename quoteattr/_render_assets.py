@@ -16,8 +16,10 @@ Visual grammar, chosen so that no distinction rests on colour alone:
   an unattributed quotation gets an italic, dash-bordered "unattributed" label.
 
 Speaker colours (``--c`` for labels and lines, ``--t`` for tints) are set per speaker
-class by :mod:`quoteattr.render`; the defaults here are the neutral grey of
-unattributed quotations. Label text is white on ``--c`` and body text is ``#1b1b1b`` on
+class by :mod:`quoteattr.render`; where neither is set (unattributed quotations, the
+legend) the ``var()`` fallbacks give a neutral grey. Defaults are fallbacks rather than
+rules so that, with several fragments in one notebook, a later fragment's stylesheet
+cannot override an earlier fragment's speaker colours. Label text is white on ``--c`` and body text is ``#1b1b1b`` on
 ``--t``; both pairs meet WCAG AA contrast (4.5:1).
 """
 
@@ -40,26 +42,25 @@ list-style:none;font-size:.85rem}
 .quoteattr .qa-side-title{margin:0 0 .4rem;font-size:1rem;font-weight:700}
 .quoteattr .qa-hint{margin:0 0 .5rem;color:var(--qa-muted);font-size:.8rem}
 .quoteattr:not([data-ready]) .qa-hint{display:none}
-.quoteattr .qa-q,.quoteattr .qa-key,.quoteattr .qa-cue,.quoteattr .qa-who,.quoteattr .qa-swatch{\
---c:#595959;--t:#ededed}
-.quoteattr .qa-q,.quoteattr .qa-key{color:inherit;background:var(--t);border-bottom:.14em solid var(--c);\
+.quoteattr .qa-unattributed{--c:#595959;--t:#ededed}
+.quoteattr .qa-q,.quoteattr .qa-key{color:inherit;background:var(--t,#ededed);border-bottom:.14em solid var(--c,#595959);\
 border-radius:.15em;padding:.05em 0;-webkit-box-decoration-break:clone;box-decoration-break:clone}
 .quoteattr .qa-q{position:relative}
 .quoteattr .qa-indirect{background:transparent;border-bottom-style:dashed}
 .quoteattr .qa-mixed{border-bottom-style:dotted;border-bottom-width:.2em}
 .quoteattr .qa-q[data-label]::before{content:attr(data-label);display:inline-block;margin:0 .3em 0 .1em;\
-padding:0 .4em;border-radius:.3em;background:var(--c);color:#fff;font-size:.7em;font-weight:600;\
+padding:0 .4em;border-radius:.3em;background:var(--c,#595959);color:#fff;font-size:.7em;font-weight:600;\
 font-style:normal;line-height:1.6;vertical-align:.15em;white-space:normal}
 .quoteattr .qa-q.qa-unattributed[data-label]::before{background:#fff;color:var(--qa-muted);\
 border:1px dashed var(--qa-muted);font-style:italic}
-.quoteattr .qa-cue{text-decoration:underline .16em var(--c);text-underline-offset:.22em;font-weight:600}
-.quoteattr .qa-who{outline:.1em solid var(--c);outline-offset:.05em;border-radius:.15em;font-weight:600}
+.quoteattr .qa-cue{text-decoration:underline .16em var(--c,#595959);text-underline-offset:.22em;font-weight:600}
+.quoteattr .qa-who{outline:.1em solid var(--c,#595959);outline-offset:.05em;border-radius:.15em;font-weight:600}
 .quoteattr .qa-q:focus{outline:3px solid var(--qa-focus);outline-offset:2px;z-index:2}
 .quoteattr .qa-q[data-info]:focus::after{content:attr(data-info);position:absolute;left:0;\
 top:calc(100% + .35em);z-index:3;padding:.25em .5em;border-radius:.3em;background:var(--qa-fg);color:#fff;\
 font-size:.75rem;font-weight:400;font-style:normal;line-height:1.4;white-space:nowrap;pointer-events:none}
 .quoteattr.qa-filter .qa-q:not(.qa-on){background:transparent;border-bottom-color:var(--qa-line)}
-.quoteattr .qa-q.qa-on{outline:2px solid var(--c);outline-offset:1px}
+.quoteattr .qa-q.qa-on{outline:2px solid var(--c,#595959);outline-offset:1px}
 .quoteattr table{width:100%;border-collapse:collapse}
 .quoteattr caption{text-align:left;font-weight:700;padding:0 0 .3rem}
 .quoteattr th,.quoteattr td{padding:.3em .5em;border-bottom:1px solid var(--qa-line);text-align:left;\
@@ -70,7 +71,7 @@ vertical-align:top}
 background:none;color:inherit;font:inherit;text-align:left;cursor:pointer}
 .quoteattr .qa-side button[aria-pressed="true"]{font-weight:700;text-decoration:underline}
 .quoteattr .qa-swatch{display:inline-block;flex:none;width:.8em;height:.8em;border-radius:50%;\
-background:var(--c)}
+background:var(--c,#595959)}
 .quoteattr .qa-swatch.qa-unattributed{background:#fff;border:1px dashed var(--qa-muted)}
 .quoteattr a{color:var(--qa-focus)}
 .quoteattr button:focus-visible,.quoteattr a:focus-visible{outline:3px solid var(--qa-focus);\

@@ -49,9 +49,8 @@ def skip_back_adverbs(toks: list[Token], j: int) -> int:
     """Move left over adverbs, auxiliaries and time phrases ("on Wednesday") before ``j``."""
     while j > 0:
         tok = toks[j - 1]
-        if is_adverbial(tok) or tok.low in AUXILIARIES:
-            j -= 1
-        elif tok.low in ("on", "last", "this", "late", "early") and j < len(toks) and toks[j].low in TIME_WORDS:
+        time_phrase = tok.low in ("on", "last", "this", "late", "early") and j < len(toks) and toks[j].low in TIME_WORDS
+        if is_adverbial(tok) or tok.low in AUXILIARIES or time_phrase:
             j -= 1
         else:
             break

@@ -63,7 +63,8 @@ def test_multi_paragraph_quote_is_one_quotation() -> None:
     text = '"We gave every child a laptop.\n\n"Now we must train the teachers."\n\nThe minister left.'
     (q,) = find_quotes(text, split_paragraphs(text))
     assert text[q.start : q.end] == 'We gave every child a laptop.\n\n"Now we must train the teachers.'
-    assert q.closed and q.paragraphs == 2
+    assert q.closed
+    assert q.paragraphs == 2
 
 
 def test_stray_mark_damage_stays_local() -> None:

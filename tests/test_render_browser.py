@@ -35,8 +35,7 @@ TEXT = "\r\n\r\n".join(
         'Keiko Saito, who led the plan. She called the vote "a promise kept".',
         "Shopkeepers on Harbour Road are less sure. According to the traders' association, half of "
         "its members fear losing parking spaces.",
-        '"We were told about it last week," said Dimitri Vasquez, who runs a bakery on the road. '
-        '"Nobody asked us."',
+        '"We were told about it last week," said Dimitri Vasquez, who runs a bakery on the road. "Nobody asked us."',
         "Transport researcher Amara Nwosu said similar schemes in other cities had raised footfall.",
         "Work is expected to start in the spring.",
     ]
@@ -53,9 +52,7 @@ def cycle_lanes() -> Document:
         Speaker(id="ks", name="Keiko Saito", kind=SpeakerKind.PERSON, role="Deputy Mayor", country="NZ"),
         Speaker(id="ta", name="traders' association", kind=SpeakerKind.ORGANISATION, country="NZ"),
         Speaker(id="dv", name="Dimitri Vasquez", kind=SpeakerKind.PERSON, country="NZ"),
-        Speaker(
-            id="an", name="Amara Nwosu", kind=SpeakerKind.PERSON, role="transport researcher", country="NZ"
-        ),
+        Speaker(id="an", name="Amara Nwosu", kind=SpeakerKind.PERSON, role="transport researcher", country="NZ"),
     )
     quotes = (
         Quote(
@@ -230,9 +227,18 @@ def decode_png(data: bytes) -> tuple[int, int, list[bytes]]:
 
 
 def test_screenshot_shows_highlighted_quotes(tmp_path: Path) -> None:
-    """The painted page is not blank and shows every speaker's label colour."""
+    """Painted as notebook cells (two fragments on one page), the page is not blank and
+    shows every speaker's label colour: one fragment's styles do not undo another's."""
+    later = Document(
+        text="The mayor said work would start in spring.",
+        quotes=(Quote(kind="indirect", content=Span(15, 41), speaker_id="m"),),
+        speakers=(Speaker(id="m", name="Ana Lima"),),
+    )
+    html = render_html(cycle_lanes(), full_page=False) + render_html(later, full_page=False)
+    notebook = tmp_path / "notebook.html"
+    notebook.write_text(f'<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>{html}</body></html>')
     shot = tmp_path / "shot.png"
-    chromium(tmp_path, f"--screenshot={shot}", page(tmp_path).as_uri())
+    chromium(tmp_path, f"--screenshot={shot}", notebook.as_uri())
     width, height, rows = decode_png(shot.read_bytes())
     assert (width, height) == (WIDTH, HEIGHT)
     pixels = Counter(row[i : i + 3] for row in rows for i in range(0, len(row), 3))
