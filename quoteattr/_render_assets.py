@@ -43,8 +43,9 @@ list-style:none;font-size:.85rem}
 .quoteattr .qa-hint{margin:0 0 .5rem;color:var(--qa-muted);font-size:.8rem}
 .quoteattr:not([data-ready]) .qa-hint{display:none}
 .quoteattr .qa-unattributed{--c:#595959;--t:#ededed}
-.quoteattr .qa-q,.quoteattr .qa-key{color:inherit;background:var(--t,#ededed);border-bottom:.14em solid var(--c,#595959);\
-border-radius:.15em;padding:.05em 0;-webkit-box-decoration-break:clone;box-decoration-break:clone}
+.quoteattr .qa-q,.quoteattr .qa-key{color:inherit;background:var(--t,#ededed);\
+border-bottom:.14em solid var(--c,#595959);border-radius:.15em;padding:.05em 0;\
+-webkit-box-decoration-break:clone;box-decoration-break:clone}
 .quoteattr .qa-q{position:relative}
 .quoteattr .qa-indirect{background:transparent;border-bottom-style:dashed}
 .quoteattr .qa-mixed{border-bottom-style:dotted;border-bottom-width:.2em}
