@@ -153,9 +153,7 @@ def _markup(text: str, layers: Sequence[_Layer]) -> str:
 
 def _attrs(**values: str) -> str:
     """`` name="value"`` pairs, escaped: ``data_q`` is written ``data-q``, ``class_`` ``class``."""
-    return "".join(
-        f' {name.rstrip("_").replace("_", "-")}="{_escape(value)}"' for name, value in values.items()
-    )
+    return "".join(f' {name.rstrip("_").replace("_", "-")}="{_escape(value)}"' for name, value in values.items())
 
 
 @attrs.frozen
@@ -298,8 +296,7 @@ def _side(page: _Page, heading: str) -> str:
 
 def _speaker_css(document: Document) -> str:
     return "".join(
-        ".quoteattr .qa-s{}{{--c:{};--t:{}}}\n".format(n, *_speaker_colours(n))
-        for n in range(len(document.speakers))
+        ".quoteattr .qa-s{}{{--c:{};--t:{}}}\n".format(n, *_speaker_colours(n)) for n in range(len(document.speakers))
     )
 
 
@@ -360,8 +357,7 @@ def render_html(document: Document, *, title: str | None = None, full_page: bool
         [
             *head,
             '<div class="qa-layout">',
-            f'<article class="qa-text" aria-label="Article text">'
-            f"{_markup(document.text, _layers(page))}</article>",
+            f'<article class="qa-text" aria-label="Article text">{_markup(document.text, _layers(page))}</article>',
             _side(page, "h2" if full_page else "p"),
             "</div>",
             f"<div hidden>{descriptions}</div>",

@@ -24,9 +24,7 @@ from quoteattr.render import render_html, render_index
 
 # --- a small DOM built with the standard library ------------------------------------------
 
-VOID = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
-)
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"})
 
 
 @dataclass
@@ -48,9 +46,7 @@ class Element:
         return set((self.attrs.get("class") or "").split())
 
     def find_all(self, tag: str | None = None, cls: str | None = None) -> list[Element]:
-        return [
-            e for e in self.iter() if (tag is None or e.tag == tag) and (cls is None or cls in e.classes())
-        ]
+        return [e for e in self.iter() if (tag is None or e.tag == tag) and (cls is None or cls in e.classes())]
 
     def find(self, tag: str | None = None, cls: str | None = None) -> Element:
         found = self.find_all(tag, cls)
@@ -299,9 +295,7 @@ TRICKY = [
     pytest.param(
         'Her post read <script>alert("hi")</script>, aides said.', '<script>alert("hi")</script>', id="script"
     ),
-    pytest.param(
-        "The sign said &amp; meant Tom &amp; Jerry, she said.", "&amp; meant Tom &amp; Jerry", id="amp"
-    ),
+    pytest.param("The sign said &amp; meant Tom &amp; Jerry, she said.", "&amp; meant Tom &amp; Jerry", id="amp"),
     pytest.param('He said "we\'re done" & left.', "we're done", id="quote-marks"),
     pytest.param("Fans wrote “ganamos 🎉🇨🇴” all night, police said.", "ganamos 🎉🇨🇴", id="emoji"),
     pytest.param(
@@ -311,9 +305,7 @@ TRICKY = [
     ),
     pytest.param('Lone\rcarriage return, "kept".', "kept", id="lone-cr"),
     pytest.param("\n\nLeading blank lines survive: “yes”.", "yes", id="leading-newlines"),
-    pytest.param(
-        "Tabs\tand\u00a0no-break spaces \u2028 and \u2029 stay, “quite so”.", "quite so", id="spaces"
-    ),
+    pytest.param("Tabs\tand\u00a0no-break spaces \u2028 and \u2029 stay, “quite so”.", "quite so", id="spaces"),
 ]
 
 
@@ -333,10 +325,7 @@ def test_speaker_names_with_markup_characters_are_escaped() -> None:
     root = parse(render_html(doc, title='<script>alert(1)</script> & "report"'))
     assert root.find("title").text() == '<script>alert(1)</script> & "report"'
     assert len(root.find_all("script")) == 1
-    assert (
-        root.find("mark", "qa-q").attrs["data-label"]
-        == 'Adaeze "Iron Lady" O\'Neil & <Co> · chair <interim> · JO'
-    )
+    assert root.find("mark", "qa-q").attrs["data-label"] == 'Adaeze "Iron Lady" O\'Neil & <Co> · chair <interim> · JO'
     assert article_text(root) == text
 
 
@@ -443,9 +432,7 @@ def test_fragment_is_scoped_and_self_contained() -> None:
     assert not root.find_all("html")
     assert not root.find_all("h1")
     rules = [r.strip() for r in re.findall(r"([^{}]+)\{", top.find("style").text())]
-    assert all(
-        sel.strip().startswith((".quoteattr", "body.quoteattr")) for r in rules for sel in r.split(",")
-    )
+    assert all(sel.strip().startswith((".quoteattr", "body.quoteattr")) for r in rules for sel in r.split(","))
 
 
 @pytest.mark.parametrize("full_page", [True, False])
@@ -527,9 +514,7 @@ def second_article() -> Document:
 
 def test_index_lists_every_document_with_counts() -> None:
     """Every entry is a linked row with its quote counts by kind and unattributed count."""
-    html = render_index(
-        [("dam-plan", article(), "dam-plan.html"), ("appeal & co", second_article(), "a%20b.html")]
-    )
+    html = render_index([("dam-plan", article(), "dam-plan.html"), ("appeal & co", second_article(), "a%20b.html")])
     root = parse(html)
     documents, _ = root.find_all("table")
     rows = [[td.text() for td in tr.find_all("td")] for tr in documents.find_all("tr")[1:]]
@@ -564,9 +549,7 @@ def fake_extractor(monkeypatch: pytest.MonkeyPatch) -> list[str]:
             if "TOO LONG" in text:
                 raise DocumentTooLargeError("document has too many characters")
             end = text.index(".") if "." in text else len(text)
-            return Document(
-                text=text, id=id, quotes=(Quote(kind="indirect", content=Span(0, end), rule="fake"),)
-            )
+            return Document(text=text, id=id, quotes=(Quote(kind="indirect", content=Span(0, end), rule="fake"),))
 
     monkeypatch.setattr(show, "Extractor", FakeExtractor)
     return calls
@@ -645,9 +628,7 @@ def test_show_one_page_file_for_several_documents_is_refused(
     """-o page.html with several documents is a one-line error, exit 2, nothing written."""
     for name in ("a.txt", "b.txt"):
         (tmp_path / name).write_text("Officials met. Nobody spoke.", encoding="utf-8")
-    assert (
-        main(["show", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(tmp_path / "x.html")]) == 2
-    )
+    assert main(["show", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(tmp_path / "x.html")]) == 2
     assert "give a directory" in capsys.readouterr().err
     assert not (tmp_path / "x.html").exists()
 

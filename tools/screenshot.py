@@ -40,10 +40,8 @@ def main() -> int:
         print("screenshot: no chromium on PATH (Debian: apt-get install -y chromium)", file=sys.stderr)
         return 1
     raw = args.input.read_text(encoding="utf-8")
-    if args.input.suffix == ".json":
-        document = Document.from_json(raw)
-    else:
-        document = quoteattr.extract(raw, id=args.input.stem)
+    is_saved = args.input.suffix == ".json"
+    document = Document.from_json(raw) if is_saved else quoteattr.extract(raw, id=args.input.stem)
     with tempfile.TemporaryDirectory() as tmp:
         page = Path(tmp) / "page.html"
         page.write_text(render_html(document), encoding="utf-8")
