@@ -226,6 +226,8 @@ def _build(
                 resolved[i] = _entity_for_name(lex, text, ents, m)
             elif stage == "nominal" and (m.kind == "nominal" or (m.kind == "org" and m.name is None)):
                 entity = ents.resolve_description(_with_possessor_country(lex, text, m), m.start)
+                if entity is None and _in_lede(sents.layout, m.start):
+                    entity = ents.resolve_lede(m)
                 if entity is None and m.organisation and not m.indefinite:
                     entity = ents.for_description(m)
                 if entity is not None:
@@ -282,6 +284,11 @@ def _nobody_in_particular(lex: Lexicon, text: str, m: Mention | None) -> bool:
         return True
     words = text[m.start : m.end].split()
     return len(words) == 1 and words[0].lower() in lex.role_plurals
+
+
+def _in_lede(layout: Layout, offset: int) -> bool:
+    """True within the lede: the first two paragraphs (a headline may come first)."""
+    return bool(layout.paragraphs) and layout.paragraph_index(offset) <= 1
 
 
 def _mention_start(a: Attribution) -> int:

@@ -251,11 +251,14 @@ class Entities:
         return None
 
     def resolve_description(self, mention: Mention, offset: int) -> Entity | None:
-        """The entity a definite description refers to, by role head and country."""
+        """The entity a definite description refers to: same role head ("the minister") or
+        the same capitalised words ("Panama Canal chief" for the administrator of the
+        Panama Canal), and never a different country."""
         if mention.indefinite or mention.role_head is None or mention.role_head in self.lex.role_plurals:
             return None
         head = mention.role_head
         org = mention.organisation
+        proper = {fold(w) for w in self.text[mention.start : mention.end].split() if w[:1].isupper()}
 
         def fits(e: Entity) -> bool:
             if (e.kind == "organisation") != org or e.is_country:
@@ -267,13 +270,24 @@ class Entities:
             role_words = [*fold(e.role or "").replace("-", " ").split(), e.role_head or ""]
             if org:
                 return head == (e.role_head or "") or head in fold(e.name).split()
-            return head in role_words
+            named_alike = len(proper) >= 2 and proper <= set(role_words)
+            return head in role_words or named_alike
 
         before = [e for e in self.items if fits(e) and any(s < offset for s, _ in e.mentions)]
         if before:
             return max(before, key=lambda e: max(s for s, _ in e.mentions if s < offset))
         after = [e for e in self.items if fits(e)]
         return min(after, key=lambda e: e.first) if after else None
+
+    def resolve_lede(self, mention: Mention) -> Entity | None:
+        """News ledes introduce a source by description and name them below ("…, a Nepali
+        glaciologist said. ¶ Sunita Rai of …"): an indefinite description with a country
+        is the first person named after it with that country."""
+        if not mention.indefinite or mention.country is None or mention.role_head is None:
+            return None
+        later = [e for e in self.items if e.kind == "person" and e.first > mention.end and e.country == mention.country
+                 and (e.role_head in (None, mention.role_head))]  # fmt: skip
+        return min(later, key=lambda e: e.first) if later else None
 
     def dominant_country(self) -> str | None:
         """The country a document is about, if one clearly dominates its place names."""

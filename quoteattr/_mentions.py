@@ -196,15 +196,16 @@ def _role_text(lex: Lexicon, text: str, toks: list[Token]) -> str:
     while k < len(toks):
         if k in countries:
             b, _code, possessive = countries[k]
-            if parts and parts[-1].lower() in ("of", "from"):
+            surface = text[toks[k].start : toks[b - 1].end]
+            entry = lex.countries.get(surface)
+            in_name = b < len(toks) and toks[b].is_cap and not possessive and entry is not None and entry.type != "demonym"
+            if in_name or (parts and parts[-1].lower() == "to"):
+                parts.append(surface)  # the Panama Canal; ambassador to Canada
+            elif parts and parts[-1].lower() in ("of", "from"):
                 parts.pop()  # Minister of Health of Uganda → Minister of Health
-            elif possessive:
-                if not parts or parts[-1].lower() != "the":
-                    parts.append("the")  # head of Spain's agency → head of the agency
-            elif not (parts and parts[-1].lower() == "to"):
-                pass  # a demonym modifier (Polish) is the country, not the role
-            else:
-                parts.append(text[toks[k].start : toks[b - 1].end])
+            elif possessive and (not parts or parts[-1].lower() != "the"):
+                parts.append("the")  # head of Spain's agency → head of the agency
+            # otherwise a demonym modifier (Polish): it gives the country, it is not the role
             k = b
             continue
         tok = toks[k]
