@@ -123,27 +123,29 @@ def _markup(text: str, layers: Sequence[_Layer]) -> str:
     starting: dict[int, list[int]] = {}
     for i, layer in enumerate(layers):
         starting.setdefault(layer.start, []).append(i)
-    bounds = sorted({layer.start for layer in layers} | {layer.end for layer in layers})
+    ends = [layer.end for layer in layers]
+    order = [(-layer.end, layer.rank) for layer in layers]  # outermost first
     out: list[str] = []
     stack: list[int] = []
     pos = 0
-    for bound in bounds:
+    for bound in sorted(set(starting) | set(ends)):
         out.append(_escape(text[pos:bound], quote=False))
         pos = bound
         reopen: list[int] = []
-        ending = [k for k, i in enumerate(stack) if layers[i].end == bound]
-        if ending:
-            for i in reversed(stack[ending[0] :]):
+        lowest = next((k for k, i in enumerate(stack) if ends[i] == bound), None)
+        if lowest is not None:
+            for i in reversed(stack[lowest:]):
                 out.append(f"</{layers[i].tag}>")
-                if layers[i].end != bound:
+                if ends[i] != bound:
                     reopen.append(i)
-            del stack[ending[0] :]
-        fresh = starting.get(bound, [])
-        for i in sorted(reopen + fresh, key=lambda i: (-layers[i].end, layers[i].rank)):
+            del stack[lowest:]
+        opening = reopen + starting.get(bound, [])
+        if len(opening) > 1:
+            opening.sort(key=order.__getitem__)
+        for i in opening:
             layer = layers[i]
-            attributes = layer.rest if i in reopen else layer.first
-            out.append(f"<{layer.tag}{attributes}>")
-            if layer.end == bound:
+            out.append(f"<{layer.tag}{layer.rest if i in reopen else layer.first}>")
+            if ends[i] == bound:
                 out.append(f"</{layer.tag}>")
             else:
                 stack.append(i)
@@ -151,82 +153,79 @@ def _markup(text: str, layers: Sequence[_Layer]) -> str:
     return "".join(out)
 
 
-def _attrs(**values: str) -> str:
-    """`` name="value"`` pairs, escaped: ``data_q`` is written ``data-q``, ``class_`` ``class``."""
-    return "".join(f' {name.rstrip("_").replace("_", "-")}="{_escape(value)}"' for name, value in values.items())
+@attrs.frozen
+class _Voice:
+    """How a speaker shows on the page: colour class, filter key, label and description.
+
+    The unattributed "speaker" (key None) has one too, so that every quotation has a voice.
+    """
+
+    cls: str
+    key: str
+    label: str
+    """Speaker, role and country, escaped for an attribute."""
+    who: str
+    """Speaker with role and country in brackets, plain text."""
+
+    @classmethod
+    def of(cls, n: int, speaker: Speaker) -> _Voice:
+        extra = ", ".join(part for part in (speaker.role, speaker.country) if part)
+        label = " · ".join(part for part in (speaker.name, speaker.role, speaker.country) if part)
+        return cls(f"qa-s{n}", f"s{n}", _escape(label), f"{speaker.name} ({extra})" if extra else speaker.name)
+
+
+_UNATTRIBUTED = _Voice("qa-unattributed", "none", "unattributed", "unattributed")
 
 
 @attrs.frozen
 class _Page:
-    """What the parts of one document page share: id prefix and speaker numbering."""
+    """What the parts of one document page share: the id prefix and the speakers' voices."""
 
     document: Document
     prefix: str
-    number: dict[str, int]
+    voices: dict[str | None, _Voice]
 
     @classmethod
     def of(cls, document: Document) -> _Page:
         # A prefix that is the same for the same document and differs between documents
         # keeps ids unique when a notebook shows several fragments, and output stable.
         digest = hashlib.blake2b(repr(document).encode("utf-8", "surrogatepass"), digest_size=4)
-        return cls(document, f"qa-{digest.hexdigest()}", {s.id: n for n, s in enumerate(document.speakers)})
+        voices: dict[str | None, _Voice] = {s.id: _Voice.of(n, s) for n, s in enumerate(document.speakers)}
+        voices[None] = _UNATTRIBUTED
+        return cls(document, f"qa-{digest.hexdigest()}", voices)
 
-    def speaker_class(self, quote: Quote) -> str:
-        return "qa-unattributed" if quote.speaker_id is None else f"qa-s{self.number[quote.speaker_id]}"
-
-    def speaker_key(self, quote: Quote) -> str:
-        return "none" if quote.speaker_id is None else f"s{self.number[quote.speaker_id]}"
-
-
-def _label(speaker: Speaker | None) -> str:
-    if speaker is None:
-        return "unattributed"
-    return " · ".join(part for part in (speaker.name, speaker.role, speaker.country) if part)
-
-
-def _describe(document: Document, quote: Quote) -> tuple[str, str]:
-    """The quotation's full description (title and screen readers) and its short form
-    (the tooltip shown on keyboard focus)."""
-    speaker = document.speaker_of(quote)
-    if speaker is None:
-        who = "unattributed"
-    else:
-        extra = ", ".join(part for part in (speaker.role, speaker.country) if part)
-        who = f"{speaker.name} ({extra})" if extra else speaker.name
-    facts = f"confidence {quote.confidence:.2f} · rule {quote.rule or '(none)'}"
-    return f"{quote.kind.value} quotation — {who}\n{facts}", f"{quote.kind.value} · {facts}"
+    def describe(self, quote: Quote) -> tuple[str, str]:
+        """The quotation's full description (title and screen readers) and its short form
+        (the tooltip shown on keyboard focus), plain text."""
+        facts = f"confidence {quote.confidence:.2f} · rule {quote.rule or '(none)'}"
+        who = self.voices[quote.speaker_id].who
+        return f"{quote.kind.value} quotation — {who}\n{facts}", f"{quote.kind.value} · {facts}"
 
 
 def _layers(page: _Page) -> list[_Layer]:
-    document, prefix = page.document, page.prefix
+    """The elements to lay over the text: each quotation, cue and speaker mention."""
+    prefix, quotes = page.prefix, page.document.quotes
     layers: list[_Layer] = []
     seen: set[tuple[str, int, int]] = set()  # a cue or mention shared by split quotes shows once
-    n = len(document.quotes)
-    for i, quote in enumerate(document.quotes):
-        cls = page.speaker_class(quote)
-        key = page.speaker_key(quote)
-        title, info = _describe(document, quote)
-        classes = f"qa-q qa-{quote.kind.value} {cls}"
-        first = _attrs(
-            id=f"{prefix}-q{i}",
-            class_=classes,
-            data_q=str(i),
-            data_s=key,
-            data_label=_label(document.speaker_of(quote)),
-            data_info=info,
-            title=title,
-            tabindex="0",
-            aria_describedby=f"{prefix}-d{i}",
-            aria_roledescription=f"{quote.kind.value} quotation",
+    for i, quote in enumerate(quotes):
+        voice = page.voices[quote.speaker_id]
+        kind = quote.kind.value
+        title, info = page.describe(quote)
+        title = _escape(title)
+        classes = f"qa-q qa-{kind} {voice.cls}"
+        first = (
+            f' id="{prefix}-q{i}" class="{classes}" data-q="{i}" data-s="{voice.key}" data-label="{voice.label}"'
+            f' data-info="{_escape(info)}" title="{title}" tabindex="0" aria-describedby="{prefix}-d{i}"'
+            f' aria-roledescription="{kind} quotation"'
         )
-        rest = _attrs(class_=f"{classes} qa-cont", data_q=str(i), data_s=key, title=title)
+        rest = f' class="{classes} qa-cont" data-q="{i}" data-s="{voice.key}" title="{title}"'
         layers.append(_Layer(quote.content.start, quote.content.end, i, "mark", first, rest))
-        for name, span, rank in (("qa-cue", quote.cue, n + i), ("qa-who", quote.speaker_mention, 2 * n + i)):
+        for name, span, rank in (("qa-cue", quote.cue, 1), ("qa-who", quote.speaker_mention, 2)):
             if span is None or (name, span.start, span.end) in seen:
                 continue
             seen.add((name, span.start, span.end))
-            tag_attrs = f' class="{name} {cls}" data-q="{i}"'
-            layers.append(_Layer(span.start, span.end, rank, "span", tag_attrs, tag_attrs))
+            tag_attrs = f' class="{name} {voice.cls}" data-q="{i}"'
+            layers.append(_Layer(span.start, span.end, rank * len(quotes) + i, "span", tag_attrs, tag_attrs))
     return layers
 
 
@@ -266,10 +265,11 @@ def _speaker_row(key: str, swatch: str, name: str, role: str | None, country: st
 def _side(page: _Page, heading: str) -> str:
     document, prefix = page.document, page.prefix
     counts = Counter(q.speaker_id for q in document.quotes)
+    order = {s.id: n for n, s in enumerate(document.speakers)}
     rows = []
-    for s in sorted(document.speakers, key=lambda s: (-counts[s.id], page.number[s.id])):
-        n = page.number[s.id]
-        rows.append(_speaker_row(f"s{n}", f"qa-s{n}", s.name, s.role, s.country, counts[s.id]))
+    for s in sorted(document.speakers, key=lambda s: (-counts[s.id], order[s.id])):
+        voice = page.voices[s.id]
+        rows.append(_speaker_row(voice.key, voice.cls, s.name, s.role, s.country, counts[s.id]))
     if counts[None]:
         rows.append(_speaker_row("none", "qa-unattributed", "unattributed", None, None, counts[None]))
     parts = [
@@ -350,7 +350,7 @@ def render_html(document: Document, *, title: str | None = None, full_page: bool
         head.append(f'<{tag} class="qa-title">{_escape(heading)}</{tag}>')
     head += [f'<p class="qa-summary">{_escape(_summary(document))}</p>', _LEGEND, "</header>"]
     descriptions = "".join(
-        f'<span id="{page.prefix}-d{i}">{_escape(_describe(document, q)[0])}</span>'
+        f'<span id="{page.prefix}-d{i}">{_escape(page.describe(q)[0], quote=False)}</span>'
         for i, q in enumerate(document.quotes)
     )
     body = "\n".join(
