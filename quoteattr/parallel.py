@@ -10,20 +10,18 @@ Workers are started with the ``spawn`` method on every platform: it is safe in a
 that runs threads (notebooks, web servers, torch), where ``fork`` can deadlock, and the
 workers stay children of the caller so their memory shows in its resource usage. As with
 any process pool, a script that calls ``extract_many(..., n_jobs=2)`` at top level needs
-an ``if __name__ == "__main__":`` guard.
+an ``if __name__ == "__main__":`` guard. The pool machinery (``multiprocessing``,
+``concurrent.futures``) is imported only when a pool is needed, so that ``import
+quoteattr`` stays quick.
 """
 
 from __future__ import annotations
 
 import collections
 import itertools
-import multiprocessing
 import os
-import signal
 from collections.abc import Iterable, Iterator, Mapping
-from concurrent.futures import FIRST_COMPLETED, CancelledError, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 import attrs
 
@@ -31,6 +29,9 @@ from ._extractor import Extractor, _check_text
 from ._io import Record
 from .errors import InputTypeError, QuoteAttrError
 from .model import Document
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 __all__ = ["Extracted", "Failed", "Result", "extract_many"]
 
@@ -162,6 +163,8 @@ _worker_extractor: list[Extractor] = []
 
 
 def _init_worker(extractor: Extractor) -> None:
+    import signal
+
     # Ctrl-C reaches the whole process group; the parent alone decides to stop, and shuts
     # the pool down after the running chunks, so no worker dies with a half-sent result.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -182,25 +185,42 @@ class _Pool:
     """A process pool that can be replaced after a worker dies."""
 
     def __init__(self, extractor: Extractor, jobs: int) -> None:
+        import multiprocessing
+        from concurrent.futures import CancelledError, ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
         self._extractor = extractor
         self._jobs = jobs
+        self._context = multiprocessing.get_context("spawn")
+        self._executor_type = ProcessPoolExecutor
+        self._broken = BrokenProcessPool
+        self._lost: tuple[type[BaseException], ...] = (BrokenProcessPool, CancelledError)
         self._executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(
-            max_workers=self._jobs,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_init_worker,
-            initargs=(self._extractor,),
+        return self._executor_type(
+            max_workers=self._jobs, mp_context=self._context, initializer=_init_worker, initargs=(self._extractor,)
         )
 
     def submit(self, chunk: _Chunk) -> Future[list[Result]]:
+        """Send a chunk to a worker; a pool found dead gives a future that says so."""
         try:
             return self._executor.submit(_work, chunk)
-        except BrokenProcessPool as e:  # died since the last look: let the caller recover
+        except self._broken as e:  # died since the last look: let the caller recover
+            from concurrent.futures import Future
+
             future: Future[list[Result]] = Future()
             future.set_exception(e)
             return future
+
+    def outcome(self, chunk: _Chunk, future: Future[list[Result]]) -> list[Result] | None:
+        """The chunk's results, or None when its worker (or the pool) died under it."""
+        try:
+            return future.result()
+        except self._lost:
+            return None
+        except Exception as e:  # e.g. a result that would not pickle: fail the chunk, keep going
+            return [x if isinstance(x, Failed) else _failed(x.index, x.id, x.source, e) for x in chunk]
 
     def restart(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)
@@ -216,26 +236,18 @@ class _Pool:
             if isinstance(entry, Failed):
                 results.append(entry)
                 continue
-            outcome = _outcome([entry], self.submit([entry]))
+            outcome = self.outcome([entry], self.submit([entry]))
             if outcome is None:
                 outcome = [Failed(index=entry.index, id=entry.id, error_type=CRASHED, message=CRASH_MESSAGE,
-                                  source=entry.source)]
+                                  source=entry.source)]  # fmt: skip
                 self.restart()
             results.extend(outcome)
         return results
 
 
-def _outcome(chunk: _Chunk, future: Future[list[Result]]) -> list[Result] | None:
-    """The chunk's results, or None when its worker (or the pool) died under it."""
-    try:
-        return future.result()
-    except (BrokenProcessPool, CancelledError):
-        return None
-    except Exception as e:  # e.g. a result that would not pickle: fail the chunk, keep going
-        return [e_ if isinstance(e_, Failed) else _failed(e_.index, e_.id, e_.source, e) for e_ in chunk]
-
-
 def _parallel(chunks: Iterator[_Chunk], extractor: Extractor, jobs: int, ordered: bool) -> Iterator[Result]:
+    from concurrent.futures import FIRST_COMPLETED, wait
+
     pool = _Pool(extractor, jobs)
     in_flight: collections.deque[tuple[_Chunk, Future[list[Result]]]] = collections.deque()
     try:
@@ -250,13 +262,13 @@ def _parallel(chunks: Iterator[_Chunk], extractor: Extractor, jobs: int, ordered
                 position = next(i for i, (_, f) in enumerate(in_flight) if f in done)
             chunk, future = in_flight[position]
             del in_flight[position]
-            results = _outcome(chunk, future)
+            results = pool.outcome(chunk, future)
             if results is not None:
                 yield from results
                 continue
             # A worker died, and every chunk still in flight with it. Keep the results that
             # had arrived, restart the pool and redo the rest one document at a time.
-            outcomes = [(chunk, None), *((c, _outcome(c, f)) for c, f in in_flight)]
+            outcomes = [(chunk, None), *((c, pool.outcome(c, f)) for c, f in in_flight)]
             in_flight.clear()
             pool.restart()
             for chunk, outcome in outcomes:
