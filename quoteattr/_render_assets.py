@@ -19,8 +19,8 @@ Speaker colours (``--c`` for labels and lines, ``--t`` for tints) are set per sp
 class by :mod:`quoteattr.render`; where neither is set (unattributed quotations, the
 legend) the ``var()`` fallbacks give a neutral grey. Defaults are fallbacks rather than
 rules so that, with several fragments in one notebook, a later fragment's stylesheet
-cannot override an earlier fragment's speaker colours. Label text is white on ``--c`` and body text is ``#1b1b1b`` on
-``--t``; both pairs meet WCAG AA contrast (4.5:1).
+cannot override an earlier fragment's speaker colours. Label text is white on ``--c``
+and body text is ``#1b1b1b`` on ``--t``; both pairs meet WCAG AA contrast (4.5:1).
 """
 
 from __future__ import annotations
