@@ -132,7 +132,8 @@ def read_inputs(
     it starts with ``{``, else one text document)."""
     for path, name in _expand(paths):
         if path == "-":
-            yield from _read_stdin(stdin if stdin is not None else sys.stdin.buffer)
+            # bytes when possible, so that one line that is not UTF-8 costs only itself
+            yield from _read_stdin(stdin if stdin is not None else getattr(sys.stdin, "buffer", sys.stdin))
             continue
         try:
             if path.endswith(JSONL_SUFFIXES):

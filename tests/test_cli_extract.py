@@ -210,6 +210,15 @@ def test_usage_errors_are_one_line_and_exit_2(
     assert err.count("\n") == 1
 
 
+def test_unwritable_output_is_a_one_line_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An output in a missing directory stops with one line naming the path; exit 2."""
+    target = tmp_path / "missing" / "out.jsonl"
+    assert main(["extract", str(write_jsonl(tmp_path / "in.jsonl", corpus(1))), "-o", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert str(target) in err
+
+
 def test_bad_jobs_value_is_rejected_by_the_parser(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """--jobs 0 is a usage error naming the valid choices."""
     with pytest.raises(SystemExit) as exited:

@@ -8,6 +8,7 @@ is ready, so an interrupted run keeps its output and ``--resume`` carries on fro
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -132,7 +133,10 @@ class _ErrorLog:
         record = {"id": doc_id, "source": source, "error": error, "reason": reason}
         self._file.write(json.dumps(record, ensure_ascii=False) + "\n")
 
-    def close(self) -> None:
+    def __enter__(self) -> _ErrorLog:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
         if self._file is not None:
             self._file.close()
 
@@ -194,27 +198,39 @@ def run(args: argparse.Namespace) -> int:
     if problem is not None:
         print(f"quoteattr: error: {problem}", file=sys.stderr)
         return 2
+    try:
+        return _extract_all(args, fmt)
+    except ModuleNotFoundError as e:  # pyarrow for parquet: the message names the extra
+        print(f"quoteattr: error: {e.msg}", file=sys.stderr)
+    except BrokenPipeError:  # `| head`: handled by main()
+        raise
+    except OSError as e:  # output or error file not writable, disk full, …; what was written stays
+        print(f"quoteattr: error: {e.strerror or e}: {e.filename or args.output}", file=sys.stderr)
+    return 2
+
+
+def _extract_all(args: argparse.Namespace, fmt: str) -> int:
     extractor = Extractor(backend=args.backend, max_chars=args.max_chars)
     done = _done_ids(args.output, fmt) if args.resume else set()
-    try:
+    with contextlib.ExitStack() as closing:  # closes everything even if one close fails
         writer, owned = _open_writer(fmt, args.output, append=args.resume)
-    except ModuleNotFoundError as e:
-        print(f"quoteattr: error: {e.msg}", file=sys.stderr)
-        return 2
-    total = count_documents(args.inputs) if sys.stderr.isatty() else None
-    progress = Progress(sys.stderr, total=None if total is None else max(total - len(done), 0))
-    errors_to = args.errors_to or (f"{args.output}.errors.jsonl" if args.output != "-" else None)
-    errors = _ErrorLog(errors_to, progress, append=args.resume)
+        if owned is not None:
+            closing.callback(owned.close)
+        closing.callback(writer.close)
+        total = count_documents(args.inputs) if sys.stderr.isatty() else None
+        progress = Progress(sys.stderr, total=None if total is None else max(total - len(done), 0))
+        errors_to = args.errors_to or (f"{args.output}.errors.jsonl" if args.output != "-" else None)
+        errors = closing.enter_context(_ErrorLog(errors_to, progress, append=args.resume))
+        closing.callback(progress.close)
 
-    def records() -> Iterator[Record]:
-        for item in read_inputs(args.inputs):
-            if isinstance(item, InputProblem):
-                errors.add(None, item.source, "BadInput", item.message)
-                progress.advance()
-            elif item.id not in done:
-                yield item
+        def records() -> Iterator[Record]:
+            for item in read_inputs(args.inputs):
+                if isinstance(item, InputProblem):
+                    errors.add(None, item.source, "BadInput", item.message)
+                    progress.advance()
+                elif item.id not in done:
+                    yield item
 
-    try:
         for result in extract_many(records(), n_jobs=args.jobs, extractor=extractor):
             if isinstance(result, Failed):
                 errors.add(result.id, result.source, result.error_type, result.message)
@@ -222,12 +238,6 @@ def run(args: argparse.Namespace) -> int:
             else:
                 writer.write(result.document, result.id)
                 progress.advance(result.document.text)
-    finally:
-        writer.close()
-        if owned is not None:
-            owned.close()
-        errors.close()
-        progress.close()
     if errors.count:
         where = f"; see {errors.path}" if errors.path else ""
         print(f"quoteattr: {errors.count} input(s) failed{where}", file=sys.stderr)
