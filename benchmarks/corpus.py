@@ -79,7 +79,7 @@ FOLLOW_UPS = ("That is not negotiable.", "People are tired of waiting.", "The nu
 CONTRACTIONS = ("We don’t have the money for", "It’s time to talk about", "We won’t give up on",
                 "Nobody’s going to stop")
 CLAUSE_SUBJECTS = ("the government", "the ministry", "the central bank", "the company", "the coalition",
-                   "the regional authorities", "the national railway", "exporters")
+                   "the regional authorities", "the national railway", "the export board")
 CLAUSE_VERBS = ("would announce", "had rejected", "could not guarantee", "was preparing", "would delay",
                 "had approved", "might reconsider", "would pay for", "planned to review",
                 "had underestimated")
