@@ -9,6 +9,7 @@ mentions are resolved to entities that become the document's speakers.
 from __future__ import annotations
 
 import bisect
+import itertools
 
 import regex
 
@@ -123,9 +124,11 @@ def _sentence_after(text: str, sents: _Sentences, q: QuoteSpan, p_end: int) -> t
 def _questions_and_answers(lex: Lexicon, text: str, layout: Layout, quotes: list[QuoteSpan]) -> list[Attribution]:
     """Interview transcripts: paragraphs "Name: answer" and "Q: question"."""
     turns = []
+    opens = [q.open for q in quotes]
     for p_start, p_end in layout.paragraphs:
         m = QA_LINE.match(text, p_start, p_end)
-        if m is not None and not any(q.open <= p_start < q.close for q in quotes):
+        i = bisect.bisect_right(opens, p_start) - 1
+        if m is not None and not (i >= 0 and p_start < quotes[i].close):
             turns.append((m, p_end))
     labels = [m.group("label").strip() for m, _ in turns]
     if len(turns) < 2 * MIN_QA_TURNS or not any(labels.count(x) >= MIN_QA_TURNS for x in labels):
@@ -147,26 +150,57 @@ def _questions_and_answers(lex: Lexicon, text: str, layout: Layout, quotes: list
 def _settle(found: list[Attribution]) -> list[Attribution]:
     """Keep one attribution per stretch of text: reports first (their quoted fragments make
     them mixed), then direct quotes not inside a kept report."""
-    reports = [a for a in found if a.kind != "direct"]
+    reports = sorted((a for a in found if a.kind != "direct"), key=lambda a: a.content)
     # A report whose cue sits inside another report's content is part of what was reported
-    # ("She says it underscores that …"): the outer report stands.
-    reports = [a for a in reports if a.cue is None or not any(
-        o is not a and o.content[0] <= a.cue[0] < o.content[1] for o in reports)]
-    reports.sort(key=lambda a: (-a.confidence, a.content))
-    kept: list[Attribution] = []
-    for a in reports:
-        if not any(a.content[0] < k.content[1] and k.content[0] < a.content[1] for k in kept):
-            kept.append(a)
-    result = list(kept)
+    # ("She says it underscores that …"): the outer report stands. (A report never holds
+    # its own cue, so a running maximum of content ends answers "is x inside any?".)
+    starts = [a.content[0] for a in reports]
+    reach = list(itertools.accumulate((a.content[1] for a in reports), max))
+    reports = [a for a in reports if a.cue is None or not _covered(starts, reach, a.cue[0])]
+    kept = _Intervals()
+    for a in sorted(reports, key=lambda a: (-a.confidence, a.content)):
+        if not kept.overlaps(*a.content):
+            kept.add(a)
+    dropped: set[int] = set()
+    directs = []
     for a in found:
-        if a.kind != "direct":
-            continue
-        s, e = a.content
-        if any(k.content[0] <= s and e <= k.content[1] for k in kept):
-            continue
-        result = [k for k in result if not (k.kind != "direct" and k.content[0] < e and s < k.content[1])]
-        result.append(a)
-    return sorted(result, key=lambda a: a.content)
+        if a.kind == "direct" and not kept.contains(*a.content):
+            dropped.update(id(k) for k in kept.overlapping(*a.content))
+            directs.append(a)
+    return sorted([*(k for k in kept.items if id(k) not in dropped), *directs], key=lambda a: a.content)
+
+
+def _covered(starts: list[int], reach: list[int], x: int) -> bool:
+    i = bisect.bisect_right(starts, x)
+    return i > 0 and reach[i - 1] > x
+
+
+class _Intervals:
+    """Non-overlapping attributions kept sorted by content start, queried by bisection."""
+
+    def __init__(self) -> None:
+        self.items: list[Attribution] = []
+        self._starts: list[int] = []
+
+    def add(self, a: Attribution) -> None:
+        i = bisect.bisect_left(self._starts, a.content[0])
+        self._starts.insert(i, a.content[0])
+        self.items.insert(i, a)
+
+    def overlapping(self, start: int, end: int) -> list[Attribution]:
+        i = max(0, bisect.bisect_right(self._starts, start) - 1)
+        found = []
+        while i < len(self.items) and self.items[i].content[0] < end:
+            if self.items[i].content[1] > start:
+                found.append(self.items[i])
+            i += 1
+        return found
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return bool(self.overlapping(start, end))
+
+    def contains(self, start: int, end: int) -> bool:
+        return any(k.content[0] <= start and end <= k.content[1] for k in self.overlapping(start, end))
 
 
 def attribute(text: str, analysis: Analysis, *, doc_id: str | None = None) -> Document:
@@ -212,6 +246,7 @@ def _build(
 ) -> Document:
     """Resolve mentions to entities and assemble the immutable document."""
     ents = Entities(lex, text, marks)
+    sentence_starts = [s for s, _ in sentences]
     resolved: dict[int, Entity | None] = {}
     order = sorted(range(len(found)), key=lambda i: _mention_start(found[i]))
     # 1. names and countries make entities; 2. descriptions; 3. pronouns, in text order.
@@ -231,15 +266,15 @@ def _build(
                 if entity is None and m.organisation and not m.indefinite:
                     entity = ents.for_description(m)
                 if entity is not None:
-                    entity.mentions.append((m.start, m.end))
+                    ents.add_mention(entity, m.start, m.end)
                     entity.note(attrs_evolve_role(m, entity), lex)
                 resolved[i] = entity
             elif stage == "pronoun" and m.kind == "pronoun":
                 pron = text[m.start : m.end].lower()
-                entity = ents.resolve_pronoun(m.gender, m.start, sentences) if pron in ("he", "she", "his", "her") \
+                entity = ents.resolve_pronoun(m.gender, m.start, sentence_starts) if pron in ("he", "she", "his", "her") \
                     else None  # fmt: skip
                 if entity is not None:
-                    entity.mentions.append((m.start, m.end))
+                    ents.add_mention(entity, m.start, m.end)
                     if entity.gender is None and m.gender in ("m", "f"):
                         entity.gender = m.gender
                 resolved[i] = entity

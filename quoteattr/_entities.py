@@ -69,6 +69,8 @@ class Entity:
     country: str | None = None
     gender: str | None = None
     mentions: list[tuple[int, int]] = attrs.field(factory=list)
+    starts: list[int] = attrs.field(factory=list)
+    """Sorted mention starts, for bisection."""
     is_country: bool = False
     name_gender: str | None = None
     """Weak evidence from the given name, used only to break ties."""
@@ -103,6 +105,8 @@ class Entities:
         self.text = text
         self.items: list[Entity] = []
         self._by_full: dict[tuple[str, ...], Entity] = {}
+        self._by_token: dict[str, list[Entity]] = {}
+        self._person_positions: list[tuple[int, int]] = []
         self._quote_starts = [s for s, _ in quote_spans]
         self._quote_spans = quote_spans
         self.names = self._scan_names()
@@ -156,8 +160,18 @@ class Entities:
                             name_gender=self.lex.given_names.get(first))  # fmt: skip
             self.items.append(entity)
             self._by_full[words] = entity
-        entity.mentions.append((start, end))
+            if len(words) >= 2:
+                for w in set(words):
+                    self._by_token.setdefault(w, []).append(entity)
+        self.add_mention(entity, start, end)
         return entity
+
+    def add_mention(self, entity: Entity, start: int, end: int) -> None:
+        """Record a mention, keeping the position indexes the resolvers bisect."""
+        entity.mentions.append((start, end))
+        bisect.insort(entity.starts, start)
+        if entity.kind == "person":
+            bisect.insort(self._person_positions, (start, entity.id))
 
     def for_name(self, start: int, end: int, organisation: bool) -> Entity:
         """The entity a proper name at ``[start, end)`` refers to (created if new)."""
@@ -171,36 +185,34 @@ class Entities:
                 entity = Entity(len(self.items), name, "organisation", start, tokens=key)
                 self.items.append(entity)
                 self._by_full[key] = entity
-            entity.mentions.append((start, end))
+            self.add_mention(entity, start, end)
             return entity
         if len(words) >= 2:
             if words not in self._by_full:  # "Van Dijk" for "Pieter van Dijk"
-                longer = [e for e in self.items if e.kind == "person" and len(e.tokens) > len(words)
+                longer = [e for e in self._by_token.get(words[-1], []) if len(e.tokens) > len(words)
                           and e.tokens[-len(words):] == words]  # fmt: skip
                 if len(longer) == 1:
-                    longer[0].mentions.append((start, end))
+                    self.add_mention(longer[0], start, end)
                     return longer[0]
             return self._full_name_entity(start, end, words)
         match = self._match_single(words[0], start) if words else None
         if match is not None:
-            match.mentions.append((start, end))
+            self.add_mention(match, start, end)
             return match
         return self._full_name_entity(start, end, words)
 
     def _match_single(self, word: str, offset: int) -> Entity | None:
         """The person whose full name contains ``word``: nearest before, else first after."""
-        best_before: Entity | None = None
+        best_before: tuple[int, Entity] | None = None
         best_after: Entity | None = None
-        for e in self.items:
-            if e.kind != "person" or len(e.tokens) < 2 or word not in e.tokens:
-                continue
-            before = [s for s, _ in e.mentions if s < offset and (s, _) != (offset, offset)]
-            if before:
-                if best_before is None or max(before) > max(s for s, _ in best_before.mentions if s < offset):
-                    best_before = e
+        for e in self._by_token.get(word, []):
+            i = bisect.bisect_left(e.starts, offset)
+            if i:
+                if best_before is None or e.starts[i - 1] > best_before[0]:
+                    best_before = (e.starts[i - 1], e)
             elif best_after is None or e.first < best_after.first:
                 best_after = e
-        return best_before or best_after
+        return best_before[1] if best_before is not None else best_after
 
     def for_description(self, mention: Mention) -> Entity | None:
         """An organisation known only by a description of two or more words ("the Swiss
@@ -229,22 +241,23 @@ class Entities:
                             is_country=True)  # fmt: skip
             self.items.append(entity)
             self._by_full[key] = entity
-        entity.mentions.append((start, end))
+        self.add_mention(entity, start, end)
         return entity
 
-    def resolve_pronoun(self, gender: str | None, offset: int, sentences: list[tuple[int, int]]) -> Entity | None:
-        """Hobbs-lite: the first gender-compatible person named before the pronoun."""
-        s_starts = [s for s, _ in sentences]
+    def resolve_pronoun(self, gender: str | None, offset: int, s_starts: list[int]) -> Entity | None:
+        """Hobbs-lite: the first gender-compatible person named before the pronoun.
+        ``s_starts`` are the sentence start offsets of the document."""
         s_idx = max(0, bisect.bisect_right(s_starts, offset) - 1)
-        window_start = sentences[max(0, s_idx - PRONOUN_LOOKBACK_SENTENCES)][0] if sentences else 0
+        window_start = s_starts[max(0, s_idx - PRONOUN_LOOKBACK_SENTENCES)] if s_starts else 0
         by_sentence: dict[int, list[tuple[int, Entity]]] = {}
-        for e in self.items:
-            if e.kind != "person" or (gender and e.gender and e.gender != gender):
+        lo = bisect.bisect_left(self._person_positions, (window_start, -1))
+        hi = bisect.bisect_left(self._person_positions, (offset, -1))
+        for s, entity_id in self._person_positions[lo:hi]:
+            e = self.items[entity_id]
+            if (gender and e.gender and e.gender != gender) or self._inside_quote(s):
                 continue
-            for s, _end in e.mentions:
-                if window_start <= s < offset and not self._inside_quote(s):
-                    idx = max(0, bisect.bisect_right(s_starts, s) - 1)
-                    by_sentence.setdefault(idx, []).append((s, e))
+            idx = max(0, bisect.bisect_right(s_starts, s) - 1)
+            by_sentence.setdefault(idx, []).append((s, e))
         for idx in sorted(by_sentence, reverse=True):
             return min(by_sentence[idx],
                        key=lambda pair: (bool(gender and pair[1].name_gender not in (None, gender)), pair[0]))[1]
@@ -273,11 +286,17 @@ class Entities:
             named_alike = len(proper) >= 2 and proper <= set(role_words)
             return head in role_words or named_alike
 
-        before = [e for e in self.items if fits(e) and any(s < offset for s, _ in e.mentions)]
-        if before:
-            return max(before, key=lambda e: max(s for s, _ in e.mentions if s < offset))
-        after = [e for e in self.items if fits(e)]
-        return min(after, key=lambda e: e.first) if after else None
+        best: tuple[int, Entity] | None = None
+        after: Entity | None = None
+        for e in self.items:
+            if not fits(e):
+                continue
+            i = bisect.bisect_left(e.starts, offset)
+            if i and (best is None or e.starts[i - 1] > best[0]):
+                best = (e.starts[i - 1], e)
+            elif not i and (after is None or e.first < after.first):
+                after = e
+        return best[1] if best is not None else after
 
     def resolve_lede(self, mention: Mention) -> Entity | None:
         """News ledes introduce a source by description and name them below ("…, a Nepali
