@@ -167,6 +167,12 @@ class Document:
             raise SchemaError(f"not JSON: {e}") from e
         return cls.from_dict(data)
 
+    def _repr_html_(self) -> str:
+        """Jupyter display: the text with its quotations highlighted (see quoteattr.render)."""
+        from .render import render_html
+
+        return render_html(self, full_page=False)
+
     def score_record(self) -> dict[str, Any]:
         """The flat one-line-per-document record that ``score.py`` and evaluation read."""
         from ._schema import score_record

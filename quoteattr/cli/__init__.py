@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from ..errors import QuoteAttrError
 
-COMMANDS = ("extract",)
+COMMANDS = ("extract", "evaluate", "show")
 """Sub-command modules, in the order ``--help`` lists them."""
 
 
