@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import importlib.util
 import json
 import subprocess
@@ -17,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quoteattr import Document, Extractor, Quote, QuoteKind, Span, Speaker
-from quoteattr.cli import evaluate as cli_evaluate
+from quoteattr.cli import main
 from quoteattr.errors import QuoteAttrError, SchemaError
 from quoteattr.evaluate import EvaluateError, Evaluation, Mismatch, MismatchKind, evaluate
 
@@ -273,7 +272,8 @@ def random_quote(draw: st.DrawFn, anchors: list[tuple[int, int]], gold: bool) ->
 @st.composite
 def gold_and_pred(draw: st.DrawFn) -> tuple[list[Record], list[Record]]:
     gold_quotes = draw(st.lists(random_quote([], gold=True), max_size=7))
-    if gold_quotes and draw(st.booleans()):  # the same span annotated twice (a quote and its nested twin)
+    twin = draw(st.booleans())
+    if gold_quotes and twin:  # the same span annotated twice (a quote and its nested twin)
         gold_quotes.append(gold_quotes[0] | {"optional": False, "speaker": draw(NAMES)})
     anchors = [(q["start"], q["end"]) for q in gold_quotes]
     pred_quotes = draw(st.lists(random_quote(anchors, gold=False), max_size=9))
@@ -412,11 +412,7 @@ def test_summary_and_dict_report_the_figures() -> None:
 # --- the command line --------------------------------------------------------------------------
 
 def run_cli(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="quoteattr")
-    cli_evaluate.register(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(["evaluate", *argv])
-    code: int = args.run(args)
-    return code
+    return main(["evaluate", *argv])
 
 
 def test_cli_prints_summary_and_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -452,3 +448,12 @@ def test_cli_missing_file_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixt
     err = capsys.readouterr().err
     assert err.count("\n") == 1
     assert "nope.jsonl" in err
+
+
+def test_cli_bad_line_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A prediction file with a broken line is a one-line user error naming file and line."""
+    gold = write_jsonl(tmp_path / "gold.jsonl", GOLD)
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text('{"id": "accra", "quotes": [}\n', encoding="utf-8")
+    assert run_cli([str(gold), str(pred)]) == 2
+    assert capsys.readouterr().err == f"quoteattr: error: {pred}:1: not JSON (Expecting value at column 28)\n"
