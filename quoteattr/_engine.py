@@ -252,7 +252,11 @@ def _build(
     # 1. names and countries make entities; 2. descriptions; 3. pronouns, in text order.
     for stage in ("name", "nominal", "pronoun"):
         if stage == "nominal":
-            _describe(lex, text, ents, sents)
+            # Every person is described only when a description ("the minister") needs
+            # candidates; otherwise only the speakers named so far.
+            needs_all = any(a.mention is not None and a.mention.kind in ("nominal", "pronoun") for a in found)
+            speakers = {e.id for e in resolved.values() if e is not None}
+            _describe(lex, text, ents, sents, None if needs_all else speakers)
         for i in order:
             m = found[i].mention
             if m is None or found[i].follows is not None:
@@ -363,11 +367,11 @@ def _entity_for_name(lex: Lexicon, text: str, ents: Entities, m: Mention) -> Ent
     return entity
 
 
-def _describe(lex: Lexicon, text: str, ents: Entities, sents: _Sentences) -> None:
+def _describe(lex: Lexicon, text: str, ents: Entities, sents: _Sentences, only: set[int] | None) -> None:
     """Fill roles and countries from the contexts of an entity's other name mentions
     (a title before the name, an apposition after it, a description before it)."""
     for entity in ents.items:
-        if entity.kind != "person" or (entity.role and entity.country):
+        if entity.kind != "person" or (entity.role and entity.country) or (only is not None and entity.id not in only):
             continue
         for start, end in list(entity.mentions):
             st = sents.at(start)

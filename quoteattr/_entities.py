@@ -34,6 +34,7 @@ NAME_RUN = regex.compile(
     regex.VERBOSE,
 )
 POSSESSIVE_END = regex.compile(r"[’'][sS]$")
+WORD = regex.compile(r"\S+")
 FUNCTION_CAPS = frozenset(
     """but and or so yet if as when while after before during since although though because
     despite however meanwhile asked speaking reached according following""".split()
@@ -123,7 +124,9 @@ class Entities:
         lex, text = self.lex, self.text
         found = []
         for m in NAME_RUN.finditer(text):
-            parts = [(w.start(), w.end()) for w in regex.finditer(r"\S+", m.group())]
+            if " " not in m.group() and "\u00a0" not in m.group():
+                continue  # one capitalised word: a sentence start, a place, a surname (matched later)
+            parts = [(w.start(), w.end()) for w in WORD.finditer(m.group())]
             words = [m.group()[a:b] for a, b in parts]
             # A possessive inside the run ends what precedes it (South Korea’s UN Ambassador).
             cut = 0

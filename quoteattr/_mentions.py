@@ -61,9 +61,12 @@ def _country_runs(lex: Lexicon, text: str, toks: list[Token]) -> dict[int, tuple
     runs: dict[int, tuple[int, str, bool]] = {}
     i = 0
     while i < len(toks):
+        if not toks[i].is_cap:  # every country form starts with a capital
+            i += 1
+            continue
         for k in (4, 3, 2, 1):
             j = i + k
-            if j > len(toks) or not toks[i].is_word:
+            if j > len(toks):
                 continue
             last = toks[j - 1]
             form = text[toks[i].start : last.start] + last.base
