@@ -255,8 +255,8 @@ def _build(
             # Every person is described only when a description ("the minister") needs
             # candidates; otherwise only the speakers named so far.
             needs_all = any(a.mention is not None and a.mention.kind in ("nominal", "pronoun") for a in found)
-            speakers = {e.id for e in resolved.values() if e is not None}
-            _describe(lex, text, ents, sents, None if needs_all else speakers)
+            named = {e.id for e in resolved.values() if e is not None}
+            _describe(lex, text, ents, sents, None if needs_all else named)
         for i in order:
             m = found[i].mention
             if m is None or found[i].follows is not None:
@@ -275,8 +275,8 @@ def _build(
                 resolved[i] = entity
             elif stage == "pronoun" and m.kind == "pronoun":
                 pron = text[m.start : m.end].lower()
-                entity = ents.resolve_pronoun(m.gender, m.start, sentence_starts) if pron in ("he", "she", "his", "her") \
-                    else None  # fmt: skip
+                personal = pron in ("he", "she", "his", "her")
+                entity = ents.resolve_pronoun(m.gender, m.start, sentence_starts) if personal else None
                 if entity is not None:
                     ents.add_mention(entity, m.start, m.end)
                     if entity.gender is None and m.gender in ("m", "f"):

@@ -201,7 +201,8 @@ def _role_text(lex: Lexicon, text: str, toks: list[Token]) -> str:
             b, _code, possessive = countries[k]
             surface = text[toks[k].start : toks[b - 1].end]
             entry = lex.countries.get(surface)
-            in_name = b < len(toks) and toks[b].is_cap and not possessive and entry is not None and entry.type != "demonym"
+            in_name = (b < len(toks) and toks[b].is_cap and not possessive
+                       and entry is not None and entry.type != "demonym")  # fmt: skip
             if in_name or (parts and parts[-1].lower() == "to"):
                 parts.append(surface)  # the Panama Canal; ambassador to Canada
             elif parts and parts[-1].lower() in ("of", "from"):

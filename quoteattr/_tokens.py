@@ -96,7 +96,7 @@ class Token:
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Tokens of ``text[start:end]`` with document offsets."""
-    tokens = []
+    tokens: list[Token] = []
     append = tokens.append
     for m in TOKEN.finditer(text, start, end):
         s, e = m.span()

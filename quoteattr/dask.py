@@ -5,6 +5,7 @@ worker's own process, with the extractor shipped inside the task graph; a worker
 keeps the extractors it has built, so a backend with models (stanza) loads once per
 process, not once per partition::
 
+    import json
     import dask.bag as db
     import quoteattr.dask
 
@@ -17,6 +18,7 @@ error record in a bag; a data frame, which holds quotes only, gets no rows for i
 
 from __future__ import annotations
 
+import importlib
 import threading
 from collections.abc import Iterable
 from typing import Any
@@ -36,11 +38,10 @@ _shared: list[Extractor] = []
 _shared_lock = threading.Lock()
 
 
-def _require() -> None:
+def _require(*modules: str) -> None:
     try:
-        import dask.bag
-        import dask.dataframe
-        import pandas  # noqa: F401 - the data-frame partitions are pandas frames
+        for module in modules:
+            importlib.import_module(module)
     except ModuleNotFoundError as e:
         raise ModuleNotFoundError(DASK_HINT, name="dask") from e
 
@@ -62,20 +63,15 @@ def _worker_extractor(extractor: Extractor) -> Extractor:
     return extractor
 
 
-def result_record(result: Result) -> dict[str, Any]:
-    """The bag record of one result: ``{"id", "quotes", "error"}``.
-
-    ``quotes`` holds the flat quotes of the scorer's JSONL (start, end, kind, content,
-    cue, speaker, speaker_mention, speaker_start, speaker_end, role, country, confidence,
-    rule); ``error`` is None, or ``{"type", "message"}`` with ``quotes`` empty.
-    """
+def _result_record(result: Result) -> dict[str, Any]:
+    """The bag record of one result (see :func:`extract_bag`)."""
     if isinstance(result, Extracted):
         return {"id": result.id, "quotes": result.document.score_record()["quotes"], "error": None}
     return {"id": result.id, "quotes": [], "error": {"type": result.error_type, "message": result.message}}
 
 
 def _bag_partition(items: Iterable[object], extractor: Extractor) -> list[dict[str, Any]]:
-    return [result_record(r) for r in extract_many(items, extractor=_worker_extractor(extractor))]
+    return [_result_record(r) for r in extract_many(items, extractor=_worker_extractor(extractor))]
 
 
 def extract_bag(bag: Any, *, extractor: Extractor | None = None) -> Any:
@@ -87,22 +83,22 @@ def extract_bag(bag: Any, *, extractor: Extractor | None = None) -> Any:
         extractor: the configured extractor (default: built-in backend).
 
     Returns:
-        A lazy ``dask.bag.Bag`` of :func:`result_record` dicts, one per item, in order.
+        A lazy ``dask.bag.Bag`` with one dict per item, in order: ``{"id", "quotes",
+        "error"}``. ``quotes`` holds the flat quotes of the scorer's JSONL (start, end,
+        kind, content, cue, speaker, speaker_mention, speaker_start, speaker_end, role,
+        country, confidence, rule); ``error`` is None, or ``{"type", "message"}`` with
+        ``quotes`` empty.
 
     Raises:
         ModuleNotFoundError: dask is not installed (the message names the extra).
     """
-    _require()
+    _require("dask.bag")
     return bag.map_partitions(_bag_partition, Extractor() if extractor is None else extractor)
 
 
-def quote_frame(rows: list[dict[str, Any]]) -> Any:
-    """A pandas frame of quote rows with the fixed dtypes of :func:`extract_dataframe`.
-
-    Offsets are ``int64`` (``Int64``, nullable, for the speaker mention), confidence
-    ``float64`` and text ``string``, so every partition and the ``meta`` agree even
-    when a partition has no quotes at all.
-    """
+def _quote_frame(rows: list[dict[str, Any]]) -> Any:
+    """A pandas frame of quote rows with fixed dtypes, so that every partition and the
+    ``meta`` agree even when a partition has no quotes at all."""
     import pandas as pd
 
     dtypes: dict[str, str] = dict.fromkeys(COLUMNS, "string")
@@ -121,7 +117,7 @@ def _frame_partition(frame: Any, extractor: Extractor, text_column: str, id_colu
         if isinstance(r, Extracted)
         for row in quote_rows(r.document, r.id)
     ]
-    return quote_frame(rows)
+    return _quote_frame(rows)
 
 
 def extract_dataframe(
@@ -143,7 +139,8 @@ def extract_dataframe(
     Returns:
         A lazy ``dask.dataframe.DataFrame`` with the columns of the CSV output
         (``doc_id, start, end, kind, content, cue, speaker, speaker_start, speaker_end,
-        role, country, confidence, rule``; dtypes as in :func:`quote_frame`). Rows whose
+        role, country, confidence, rule``) with fixed dtypes: ``int64`` offsets, ``Int64``
+        (nullable) speaker offsets, ``float64`` confidence, ``string`` text. Rows whose
         text is missing or not a string, or whose extraction fails, add no quotes; use
         :func:`extract_bag` to see why a document failed.
 
@@ -151,7 +148,7 @@ def extract_dataframe(
         ModuleNotFoundError: dask is not installed (the message names the extra).
         KeyError: ``text_column`` or ``id_column`` is not a column of ``ddf``.
     """
-    _require()
+    _require("dask.dataframe", "pandas")
     missing = [c for c in (text_column, id_column) if c is not None and c not in ddf.columns]
     if missing:
         raise KeyError(f"no column {missing[0]!r} in the frame; its columns are {list(ddf.columns)}")
@@ -160,5 +157,5 @@ def extract_dataframe(
         Extractor() if extractor is None else extractor,
         text_column,
         id_column,
-        meta=quote_frame([]),
+        meta=_quote_frame([]),
     )

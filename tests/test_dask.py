@@ -11,7 +11,8 @@ import pytest
 
 from quoteattr import Extractor
 from quoteattr._tabular import COLUMNS, quote_rows
-from quoteattr.dask import extract_bag, extract_dataframe, quote_frame
+from quoteattr.backends.builtin import BuiltinBackend
+from quoteattr.dask import _worker_extractor, extract_bag, extract_dataframe
 
 db = pytest.importorskip("dask.bag")
 dd = pytest.importorskip("dask.dataframe")
@@ -66,11 +67,14 @@ def test_bag_equals_single_process_results(client: Any) -> None:
 
 
 def test_dataframe_equals_single_process_rows(client: Any) -> None:
-    """extract_dataframe gives one row per quote, equal to the single-process quote rows."""
+    """extract_dataframe gives one row per quote, equal to the single-process rows, as declared."""
     frame = pd.DataFrame({"id": [r["id"] for r in RECORDS], "text": [r["text"] for r in RECORDS]})
-    result = extract_dataframe(dd.from_pandas(frame, npartitions=3)).compute()
+    lazy = extract_dataframe(dd.from_pandas(frame, npartitions=3))
+    result = lazy.compute()
     assert tuple(result.columns) == COLUMNS
-    assert dict(result.dtypes) == dict(quote_frame([]).dtypes)
+    assert dict(result.dtypes) == dict(lazy.dtypes)
+    assert str(result.dtypes["start"]) == "int64"
+    assert str(result.dtypes["speaker_start"]) == "Int64"
     got = result.astype(object).where(result.notna(), None).to_dict("records")
     expected = [row for r in RECORDS for row in quote_rows(Extractor().extract(r["text"], id=r["id"]))]
     assert got == expected
@@ -99,3 +103,14 @@ def test_missing_dask_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(ModuleNotFoundError, match=r"pip install 'quoteattr\[dask\]'") as raised:
         module.extract_bag(object())
     assert raised.value.name == "dask"
+
+
+def test_a_worker_process_reuses_equal_extractors() -> None:
+    """Partitions shipping equal named-backend extractors share one; backend objects are not shared."""
+    first = _worker_extractor(Extractor(max_chars=12_345))
+    assert _worker_extractor(Extractor(max_chars=12_345)) is first
+    assert _worker_extractor(Extractor(max_chars=54_321)) is not first
+    backend = BuiltinBackend()
+    _worker_extractor(Extractor(backend=backend))
+    own = Extractor(backend=backend)
+    assert _worker_extractor(own) is own
