@@ -49,7 +49,13 @@ WARM_UP = "Warm-up. “We are ready,” Anna Berg, a union lawyer, said on Monda
 # --- child processes: the timing happens there ---------------------------------------------------
 
 def _maxrss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
+    """Peak resident memory of this process since it started (exec), in MB."""
+    status = Path("/proc/self/status")
+    if status.is_file():  # VmHWM: ru_maxrss would include the parent's RSS, inherited through fork + exec
+        hwm = next((line.split()[1] for line in status.read_text().splitlines() if line.startswith("VmHWM:")), None)
+        if hwm is not None:
+            return int(hwm) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
 def worker_stream(corpus_path: str, pred_path: str, budget: float) -> dict[str, Any]:
@@ -61,7 +67,7 @@ def worker_stream(corpus_path: str, pred_path: str, budget: float) -> dict[str, 
     docs = size = quotes = 0
     ladder = iter(LADDER)
     mark = next(ladder)
-    checkpoints: list[tuple[int, float]] = []
+    checkpoints: list[tuple[int, float, float]] = []
     with open(corpus_path, encoding="utf-8") as f, open(pred_path, "w", encoding="utf-8") as out:
         for line in f:
             record = json.loads(line)
@@ -72,7 +78,7 @@ def worker_stream(corpus_path: str, pred_path: str, budget: float) -> dict[str, 
             out.write(json.dumps(doc.score_record(), ensure_ascii=False) + "\n")
             docs, size, quotes = docs + 1, size + len(record["text"].encode("utf-8")), quotes + len(doc.quotes)
             if size >= mark:
-                checkpoints.append((size, spent))
+                checkpoints.append((size, spent, cpu))
                 mark = next(ladder, 10**12)
             if budget and spent >= budget:
                 break
@@ -189,7 +195,7 @@ def timed_doc(text: str, tmp: Path, name: str, timeout: float) -> dict[str, Any]
     result = spawn(["doc", str(path)], timeout)
     if result is None:
         return {"name": name, "bytes": size, "timeout": timeout}
-    return {"name": name, "bytes": size, **result, "mb_per_s": size / 1e6 / result["seconds"]}
+    return {"name": name, "bytes": size, **result, "mb_per_cpu_s": size / 1e6 / result["cpu_seconds"]}
 
 
 def doc_scaling(sizes: tuple[int, ...], budget: float, tmp: Path) -> list[dict[str, Any]]:
@@ -223,9 +229,10 @@ def adversarial(scale: float, timeout: float, tmp: Path) -> list[dict[str, Any]]
     return [timed_doc(text, tmp, name, timeout) for name, text in cases.items()]
 
 
-def corpus_scaling(checkpoints: list[tuple[int, float]]) -> list[dict[str, Any]]:
+def corpus_scaling(checkpoints: list[list[float]]) -> list[dict[str, Any]]:
     """Cumulative time at 10 KB, 20 KB, 50 KB, 100 KB … of the streamed synthetic corpus, as far as reached."""
-    return [{"bytes": b, "seconds": s, "mb_per_s": b / 1e6 / s} for b, s in checkpoints if s > 0]
+    return [{"bytes": b, "seconds": s, "cpu_seconds": c, "mb_per_cpu_s": b / 1e6 / c}
+            for b, s, c in checkpoints if c > 0]
 
 
 def direct_only(gold: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -301,14 +308,14 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         quality[f"synthetic, streamed {stream['bytes'] / 1e6:.1f} MB"] = {
             **speed(streamed_gold, stream["seconds"]), **figures(streamed)}
         results["corpus_scaling"] = corpus_scaling(stream["checkpoints"])
-        results["corpus_scaling_slope"] = slope([(r["bytes"], r["seconds"]) for r in results["corpus_scaling"]])
+        results["corpus_scaling_slope"] = slope([(r["bytes"], r["cpu_seconds"]) for r in results["corpus_scaling"]])
 
         log("start-up")
         results["startup"] = startup(1 if quick else 5)
         log("document size")
-        rows = doc_scaling(SIZES[:3] if quick else SIZES, 6 if quick else 180, tmp)
+        rows = doc_scaling(SIZES[:3] if quick else SIZES, 6 if quick else 240, tmp)
         results["doc_scaling"] = rows
-        results["doc_scaling_slope"] = slope([(r["bytes"], r["seconds"]) for r in rows if "seconds" in r])
+        results["doc_scaling_slope"] = slope([(r["bytes"], r["cpu_seconds"]) for r in rows if "seconds" in r])
         log("adversarial texts")
         results["adversarial"] = adversarial(0.05 if quick else 1.0, 5 if quick else 60, tmp)
         if quick:  # importing spaCy and textacy alone can take longer than the whole quick run
@@ -369,7 +376,7 @@ def markdown(results: dict[str, Any], plotted: bool) -> str:
     lines += _table(["python -c pass", "import quoteattr", f"import + first document ({_mb(st['document_bytes'])})"],
                     [[f"{st['python']:.2f} s", f"{st['import']:.2f} s", f"{st['first_document']:.2f} s"]])
     lines += ["", "## Time against document size", "",
-              f"One document per size, made of whole synthetic articles. Log-log slope: "
+              f"One document per size, made of whole synthetic articles. Log-log slope of CPU time: "
               f"{_f(results['doc_scaling_slope'], 2)} (1 = linear)."
               + (" Plot: `scaling.png`." if plotted else " (matplotlib not installed: no plot.)"), ""]
     lines += _table(DOC_HEADER, [_doc_row(r) for r in results["doc_scaling"]])
@@ -377,15 +384,16 @@ def markdown(results: dict[str, Any], plotted: bool) -> str:
     lines += _table(DOC_HEADER,
                     [[f"{r['name']} ({_mb(r['bytes'])})", *_doc_row(r)[1:]] for r in results["adversarial"]])
     lines += ["", "## Time against corpus size (cumulative, streamed)", "",
-              f"Log-log slope: {_f(results['corpus_scaling_slope'], 2)} (1 = linear).", ""]
-    lines += _table(["processed", "seconds", "MB/s so far"],
-                    [[_mb(r["bytes"]), _f(r["seconds"], 1), _f(r["mb_per_s"])] for r in results["corpus_scaling"]])
+              f"Log-log slope of CPU time: {_f(results['corpus_scaling_slope'], 2)} (1 = linear).", ""]
+    lines += _table(["processed", "wall s", "CPU s", "MB per CPU-s so far"],
+                    [[_mb(r["bytes"]), _f(r["seconds"], 1), _f(r["cpu_seconds"], 1), _f(r["mb_per_cpu_s"])]
+                     for r in results["corpus_scaling"]])
     lines += ["", "## Peer: textacy `direct_quotations` (spaCy) on the same documents", ""]
     lines += _peer_lines(results["peer"])
     return "\n".join(lines) + "\n"
 
 
-DOC_HEADER = ["document", "wall s", "CPU s", "MB/s", "quotes", "peak RSS"]
+DOC_HEADER = ["document", "wall s", "CPU s", "MB per CPU-s", "quotes", "peak RSS"]
 
 
 def _doc_row(r: dict[str, Any]) -> list[str]:
@@ -393,7 +401,7 @@ def _doc_row(r: dict[str, Any]) -> list[str]:
         return [r["name"], f"skipped ({r['skipped']})", "", "", "", ""]
     if "timeout" in r:
         return [r["name"], f"> {r['timeout']:.0f} s (time-out)", "", "", "", ""]
-    return [r["name"], _f(r["seconds"], 4), _f(r["cpu_seconds"], 4), _f(r["mb_per_s"]), str(r["quotes"]),
+    return [r["name"], _f(r["seconds"], 4), _f(r["cpu_seconds"], 4), _f(r["mb_per_cpu_s"]), str(r["quotes"]),
             f"{r['peak_rss_mb']:.0f} MB"]
 
 
@@ -429,19 +437,19 @@ def plot(results: dict[str, Any], path: Path) -> bool:
         return False
     fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.2))
     docs = [r for r in results["doc_scaling"] if "seconds" in r]
-    left.loglog([r["bytes"] for r in docs], [r["seconds"] for r in docs], "o-", label="synthetic news")
+    left.loglog([r["bytes"] for r in docs], [r["cpu_seconds"] for r in docs], "o-", label="synthetic news")
     if docs:
-        x0, y0 = docs[0]["bytes"], docs[0]["seconds"]
+        x0, y0 = docs[0]["bytes"], docs[0]["cpu_seconds"]
         xs = [x0, max(r["bytes"] for r in docs)]
         left.loglog(xs, [y0 * x / x0 for x in xs], ":", color="grey", label="linear from 1 KB")
     for r in results["adversarial"]:
         if "seconds" in r:
-            left.loglog([r["bytes"]], [r["seconds"]], "x", markersize=9, label=r["name"])
-    left.set(xlabel="document size (bytes)", ylabel="extraction time (s)", title="one document")
+            left.loglog([r["bytes"]], [r["cpu_seconds"]], "x", markersize=9, label=r["name"])
+    left.set(xlabel="document size (bytes)", ylabel="extraction CPU time (s)", title="one document")
     left.legend(fontsize=7)
     rows = results["corpus_scaling"]
-    right.plot([r["bytes"] / 1e6 for r in rows], [r["seconds"] for r in rows], "o-")
-    right.set(xlabel="corpus processed (MB)", ylabel="cumulative extraction time (s)",
+    right.plot([r["bytes"] / 1e6 for r in rows], [r["cpu_seconds"] for r in rows], "o-")
+    right.set(xlabel="corpus processed (MB)", ylabel="cumulative extraction CPU time (s)",
               title="streamed synthetic corpus, one process")
     fig.suptitle(f"quoteattr {results['machine']['quoteattr']} on {results['machine']['cpu']}", fontsize=9)
     fig.tight_layout()
@@ -466,14 +474,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="reduced run for CI smoke tests (< 60 s)")
     ap.add_argument("--size-mb", type=float, default=None, help="synthetic corpus size (default 50; quick 2)")
     ap.add_argument("--budget", type=float, default=None,
-                    help="seconds of extraction for the streamed corpus (default 120; quick 8; 0 = all of it)")
+                    help="seconds of extraction for the streamed corpus (default 90; quick 8; 0 = all of it)")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--out", type=Path, default=None,
                     help="directory for results.md/.json/scaling.png (default benchmarks/results; "
                          "quick: a temporary directory)")
     args = ap.parse_args(argv)
     args.size_mb = args.size_mb or (2.0 if args.quick else 50.0)
-    args.budget = args.budget if args.budget is not None else (8.0 if args.quick else 120.0)
+    args.budget = args.budget if args.budget is not None else (8.0 if args.quick else 90.0)
     out = args.out or (Path(tempfile.mkdtemp(prefix="quoteattr-bench-")) if args.quick else HERE / "results")
     out.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
