@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import itertools
 import json
 import math
 import os
@@ -40,7 +41,7 @@ from quoteattr.evaluate import Evaluation, evaluate
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE.parent.parent / "shared" / "data"
-SIZES = (1_000, 10_000, 100_000, 1_000_000, 10_000_000)
+SIZES = (1_000, 10_000, 100_000, 300_000, 1_000_000, 3_000_000, 10_000_000)
 LADDER = tuple(int(m * 10**e) for e in range(4, 9) for m in (1, 2, 5))
 """Corpus sizes (bytes) at which the streamed run notes its cumulative time: 10 KB, 20 KB, 50 KB … 500 MB."""
 WARM_UP = "Warm-up. “We are ready,” Anna Berg, a union lawyer, said on Monday."
@@ -313,9 +314,12 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         log("start-up")
         results["startup"] = startup(1 if quick else 5)
         log("document size")
-        rows = doc_scaling(SIZES[:3] if quick else SIZES, 6 if quick else 240, tmp)
+        rows = doc_scaling(SIZES[:3] if quick else SIZES, 12 if quick else 240, tmp)
         results["doc_scaling"] = rows
-        results["doc_scaling_slope"] = slope([(r["bytes"], r["cpu_seconds"]) for r in rows if "seconds" in r])
+        timed = [r for r in rows if "seconds" in r]
+        for before, after in itertools.pairwise(timed):
+            after["local_slope"] = slope([(r["bytes"], r["cpu_seconds"]) for r in (before, after)])
+        results["doc_scaling_slope"] = slope([(r["bytes"], r["cpu_seconds"]) for r in timed])
         log("adversarial texts")
         results["adversarial"] = adversarial(0.05 if quick else 1.0, 5 if quick else 60, tmp)
         if quick:  # importing spaCy and textacy alone can take longer than the whole quick run
@@ -377,9 +381,11 @@ def markdown(results: dict[str, Any], plotted: bool) -> str:
                     [[f"{st['python']:.2f} s", f"{st['import']:.2f} s", f"{st['first_document']:.2f} s"]])
     lines += ["", "## Time against document size", "",
               f"One document per size, made of whole synthetic articles. Log-log slope of CPU time: "
-              f"{_f(results['doc_scaling_slope'], 2)} (1 = linear)."
+              f"{_f(results['doc_scaling_slope'], 2)} overall (1 = linear, 2 = quadratic); the last column is "
+              "the slope from the size before."
               + (" Plot: `scaling.png`." if plotted else " (matplotlib not installed: no plot.)"), ""]
-    lines += _table(DOC_HEADER, [_doc_row(r) for r in results["doc_scaling"]])
+    lines += _table([*DOC_HEADER, "slope"],
+                    [[*_doc_row(r), _f(r.get("local_slope"), 2)] for r in results["doc_scaling"]])
     lines += ["", "## Adversarial texts", ""]
     lines += _table(DOC_HEADER,
                     [[f"{r['name']} ({_mb(r['bytes'])})", *_doc_row(r)[1:]] for r in results["adversarial"]])
