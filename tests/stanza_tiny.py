@@ -86,15 +86,44 @@ findings "a wake-up call" and promised to present a coastal defence plan by the 
 """
 
 
+def _place(entries: list[dict[str, Any]], text: str, offset: int) -> None:
+    """Give each CoNLL-U entry of a sentence its character offsets in the document: tokens
+    (and multi-word tokens) are laid over the sentence's ``# text``, the words of a
+    multi-word token over its surface form ("didn't" = "did" + "n't")."""
+    at, surface_at, mwt_last = 0, 0, 0
+    for entry in entries:
+        ids = entry["id"] if isinstance(entry["id"], tuple) else (entry["id"],)
+        if ids[0] <= mwt_last:
+            start = text.index(entry["text"], surface_at)
+            surface_at = start + len(entry["text"])
+        else:
+            start = text.index(entry["text"], at)
+            assert not text[at:start].strip(), f"{entry['text']!r} is not next in {text!r}"
+            at, surface_at = start + len(entry["text"]), start
+            mwt_last = ids[-1] if len(ids) > 1 else 0
+        entry["start_char"], entry["end_char"] = offset + start, offset + start + len(entry["text"])
+
+
 def load_fixture(name: str) -> Any:
     """The fixture ``tests/fixtures/NAME.conllu`` as an annotated ``stanza.Document``.
 
-    Offsets and the document text are rebuilt from each sentence's ``# text`` comment and
-    the ``SpaceAfter=No`` marks; entities come from ``ner=`` tags (BIOES) in MISC.
+    stanza's CoNLL-U reader gives the annotation (entities from ``ner=`` BIOES tags in
+    MISC); offsets come from each sentence's ``# text``, and the document text is the
+    sentences joined by single spaces. Works across the stanza versions quoteattr supports
+    (``CoNLL.conll2doc(..., reconstruct_text=True)`` exists only since stanza 1.15).
     """
+    import stanza
     from stanza.utils.conll import CoNLL
 
-    return CoNLL.conll2doc(input_file=str(FIXTURES / f"{name}.conllu"), reconstruct_text=True)
+    sentences, comments = CoNLL.conll2dict(input_file=str(FIXTURES / f"{name}.conllu"))[:2]
+    texts: list[str] = []
+    offset = 0
+    for entries, notes in zip(sentences, comments, strict=True):
+        text = next(n.split("=", 1)[1].strip() for n in notes if n.startswith("# text ="))
+        _place(entries, text, offset)
+        texts.append(text)
+        offset += len(text) + 1
+    return stanza.Document(sentences, text=" ".join(texts), comments=comments)
 
 
 @attrs.frozen
@@ -187,12 +216,13 @@ def train_tiny_models(workdir: Path) -> TinyModels:
         # the tagger must evaluate at least once: stanza 1.15 fails after training otherwise
         tagger.main(
             tagged
-            + _cli(composite_deep_biaff_hidden_dim=16, save_name="pos.pt")
+            + _cli(composite_deep_biaff_hidden_dim=16, save_name="pos.pt", output_file=workdir / "pos_dev.conllu")
             + _cli(max_steps=30, eval_interval=30, fix_eval_interval=True)
         )
         parser.main(
             tagged
-            + _cli(deep_biaff_output_dim=16, transformed_dim=16, num_layers=1, save_name="depparse.pt")
+            + _cli(transformed_dim=16, num_layers=1, save_name="depparse.pt")
+            + _cli(output_file=workdir / "depparse_dev.conllu")
             + _cli(max_steps=30, eval_interval=30, no_checkpoint=True)
         )
     (workdir / "resources.json").write_text(MINIMAL_RESOURCES, encoding="utf-8")
