@@ -97,8 +97,9 @@ class StanzaBackend:
             attribution rules read.
         download_method: ``None`` (default) only loads models already on disk; pass
             ``"reuse_resources"`` or ``"download_resources"`` to let stanza fetch them.
-        model_dir: where the models are; default ``$STANZA_RESOURCES_DIR`` or
-            ``~/stanza_resources``.
+        model_dir: where the models are; default ``$STANZA_RESOURCES_DIR``, else stanza's
+            own default (``~/stanza_resources``; from stanza 1.15 a per-version cache
+            directory such as ``~/.cache/stanza/1.15.0/resources``).
         use_gpu: run on a GPU when there is one.
         **pipeline_kwargs: any other ``stanza.Pipeline`` option (``tokenize_model_path``,
             ``package``, ``lemma_use_identity``, …).
