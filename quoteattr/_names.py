@@ -54,8 +54,8 @@ def _wordset(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-# Word lists (casefolded, letters only). Titles are stripped only at the start of a name
-# and never down to nothing, so "John Major" and a bare "Major" keep their tokens.
+# Word lists (casefolded, letters only). Titles are stripped only at the start of a name,
+# so "John Major" keeps its surname; a name made only of titles ("President") names nobody.
 TITLES = _wordset(
     "mr mrs ms miss mx dr prof professor sir dame lord lady madam madame mme herr frau senor senora "
     "president vice prime minister premier chancellor secretary general gen lt col colonel maj major "
