@@ -15,11 +15,11 @@ import regex
 
 from ._direct import attribute_after, attribute_before, is_sentence_like
 from ._entities import Entities, Entity
-from ._indirect import Attribution, find_according_to, find_indirect, find_noun_cues
+from ._indirect import Attribution, find_according_to, find_indirect, find_noun_cues, make_report
 from ._lexicon import Lexicon, lexicon
 from ._marks import QuoteSpan, find_quotes
 from ._mentions import Mention, apposition, chunk_before, merge, parse_chunk
-from ._site import SentenceTokens
+from ._site import SentenceTokens, subject_after
 from ._text import Layout, split_paragraphs, split_sentences
 from .backends.base import Analysis
 from .model import Document, Quote, QuoteKind, Span, Speaker, SpeakerKind
@@ -147,6 +147,29 @@ def _questions_and_answers(lex: Lexicon, text: str, layout: Layout, quotes: list
     return found
 
 
+PARSE_CONFIDENCE = 0.95
+"""Above every word-pattern rule: where the parse reads a report, its boundaries win."""
+
+
+def _parse_reports(lex: Lexicon, text: str, analysis: Analysis, marks: list[tuple[int, int]]) -> list[Attribution]:
+    """Reports read off the dependency parse (stanza backend), as attributions."""
+    from ._dependency import dependency_attributions
+
+    found = []
+    for pa in dependency_attributions(text, analysis, lex.cue_lemmas):
+        mention = None
+        if pa.speaker is not None:
+            st = SentenceTokens.of(text, pa.speaker.start, pa.speaker.end)
+            mention, _ = subject_after(lex, text, st, 0)
+            if mention is None:
+                mention = Mention(pa.speaker.start, pa.speaker.end, "generic")
+        report = make_report(text, marks, pa.content.start, pa.content.end, (pa.cue.start, pa.cue.end), mention,
+                             pa.rule, PARSE_CONFIDENCE)  # fmt: skip
+        if report is not None:
+            found.append(report)
+    return found
+
+
 def _settle(found: list[Attribution]) -> list[Attribution]:
     """Keep one attribution per stretch of text: reports first (their quoted fragments make
     them mixed), then direct quotes not inside a kept report."""
@@ -233,6 +256,8 @@ def attribute(text: str, analysis: Analysis, *, doc_id: str | None = None) -> Do
             found += find_according_to(lex, text, st, marks)
         if idx in nouns_by_sentence:
             found += find_noun_cues(lex, text, st, nouns_by_sentence[idx], marks)
+    if analysis.parsed:
+        found += _parse_reports(lex, text, analysis, marks)
     direct: list[Attribution] = []
     _direct(lex, text, quotes, sents, layout, direct)
     direct += _questions_and_answers(lex, text, layout, quotes)
@@ -275,8 +300,12 @@ def _build(
                 resolved[i] = entity
             elif stage == "pronoun" and m.kind == "pronoun":
                 pron = text[m.start : m.end].lower()
-                personal = pron in ("he", "she", "his", "her")
-                entity = ents.resolve_pronoun(m.gender, m.start, sentence_starts) if personal else None
+                if pron in ("he", "she", "his", "her"):
+                    entity = ents.resolve_pronoun(m.gender, m.start, sentence_starts)
+                elif pron == "it":
+                    entity = ents.resolve_it(m.start, sentence_starts)
+                else:
+                    entity = None
                 if entity is not None:
                     ents.add_mention(entity, m.start, m.end)
                     if entity.gender is None and m.gender in ("m", "f"):

@@ -266,6 +266,20 @@ class Entities:
                        key=lambda pair: (bool(gender and pair[1].name_gender not in (None, gender)), pair[0]))[1]
         return None
 
+    def resolve_it(self, offset: int, s_starts: list[int]) -> Entity | None:
+        """"it said": the organisation (or country) named most recently, within the same
+        or the previous sentence."""
+        s_idx = max(0, bisect.bisect_right(s_starts, offset) - 1)
+        window_start = s_starts[max(0, s_idx - 1)] if s_starts else 0
+        best: tuple[int, Entity] | None = None
+        for e in self.items:
+            if e.kind != "organisation":
+                continue
+            i = bisect.bisect_left(e.starts, offset)
+            if i and e.starts[i - 1] >= window_start and (best is None or e.starts[i - 1] > best[0]):
+                best = (e.starts[i - 1], e)
+        return best[1] if best is not None else None
+
     def resolve_description(self, mention: Mention, offset: int) -> Entity | None:
         """The entity a definite description refers to: same role head ("the minister") or
         the same capitalised words ("Panama Canal chief" for the administrator of the

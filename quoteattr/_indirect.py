@@ -161,7 +161,7 @@ def _quote_inside(quotes: list[tuple[int, int]], start: int, end: int) -> list[t
     return [q for q in quotes if start <= q[0] and q[1] <= end]
 
 
-def _report(
+def make_report(
     text: str, quotes: list[tuple[int, int]], start: int, end: int, cue: tuple[int, int] | None,
     mention: Mention | None, rule: str, confidence: float, whole_quote_is_mixed: bool = False,
 ) -> Attribution | None:
@@ -247,7 +247,7 @@ def find_indirect(
             confidence -= 0.1
         if mention is None:
             confidence -= 0.2
-        report = _report(text, quotes, toks[k].start, end, cue, mention,
+        report = make_report(text, quotes, toks[k].start, end, cue, mention,
                          f"indirect-{frame}-{rule}{'-participle' if participle else ''}", confidence,
                          whole_quote_is_mixed=frame == "label")  # fmt: skip
         if report is not None and (frame != "label" or report.kind == "mixed"):
@@ -367,7 +367,7 @@ def _post_posed(
     start, end = body[0].start, toks[comma].start
     while end > start and text[end - 1] in TRAILING:
         end -= 1
-    return _report(text, quotes, start, end, cue, mention, f"indirect-{frame}-post-posed", 0.8)
+    return make_report(text, quotes, start, end, cue, mention, f"indirect-{frame}-post-posed", 0.8)
 
 
 def find_according_to(
@@ -395,7 +395,7 @@ def find_according_to(
             k = j + 1
             if k < len(toks):
                 end = content_end(text, toks, k, st.end, lex)
-                r = _report(text, quotes, toks[k].start, end, cue, mention, "according-to-before", 0.85)
+                r = make_report(text, quotes, toks[k].start, end, cue, mention, "according-to-before", 0.85)
                 if r is not None:
                     found.append(r)
             continue
@@ -404,7 +404,7 @@ def find_according_to(
             end = stop
             while end > toks[0].start and text[end - 1] in TRAILING:
                 end -= 1
-            r = _report(text, quotes, toks[0].start, end, cue, mention, "according-to-after", 0.85)
+            r = make_report(text, quotes, toks[0].start, end, cue, mention, "according-to-after", 0.85)
             if r is not None:
                 found.append(r)
     return found
@@ -451,7 +451,7 @@ def find_noun_cues(
         end = content_end(text, toks, k + 1, st.end, lex)
         if owner_start <= toks[leading_adverbial_end(toks)].start if toks else False:
             end = _before_main_verb(text, toks, k + 1, end)
-        r = _report(text, quotes, nxt.start, end, (h_start, h_end), mention, "noun-that", 0.75)
+        r = make_report(text, quotes, nxt.start, end, (h_start, h_end), mention, "noun-that", 0.75)
         if r is not None:
             found.append(r)
     return found

@@ -98,6 +98,8 @@ class Lexicon:
     """Common nouns that denote an organisation (ministry, group, company …)."""
     honorifics: dict[str, str]
     given_names: dict[str, str]
+    cue_lemmas: dict[str, str]
+    """Lemma → frame for speech verbs, and → "say" for attribution nouns (for parses)."""
     country_pattern: re.Pattern[str]
     verb_pattern: re.Pattern[str]
     noun_pattern: re.Pattern[str]
@@ -137,6 +139,7 @@ def lexicon() -> Lexicon:
         org_nouns=frozenset(w.lower() for w, k in org_rows if k == "noun"),
         honorifics=dict(_pairs("honorifics.tsv")),
         given_names=dict(_pairs("given_names.tsv")),
+        cue_lemmas={**dict.fromkeys(nouns.values(), "say"), **dict(verbs.values())},
         country_pattern=_word_pattern(countries, capitalised_too=False),
         verb_pattern=_word_pattern(verbs, capitalised_too=True),
         noun_pattern=_word_pattern(nouns, capitalised_too=True),

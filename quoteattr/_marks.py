@@ -19,6 +19,7 @@ Rules, each from how English news is set:
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 
 import attrs
@@ -50,6 +51,7 @@ LEANS_OPEN = frozenset({"“", "‘", "«", "‹"})
 LEANS_CLOSE = frozenset({"”", "’", "»", "›"})
 
 MIN_CONTINUED_WORDS = 4
+INVISIBLE = frozenset({"Cc", "Cf", "Cs"})
 OPEN, CLOSE, WEAK_CLOSE = 1, 2, 6  # WEAK_CLOSE has the CLOSE bit, never OPEN
 
 
@@ -72,7 +74,9 @@ class QuoteSpan:
 
 
 def _is_space(ch: str) -> bool:
-    return ch.isspace() or ch == ""
+    """Whitespace, nothing, or an invisible control/format character (NUL, zero-width
+    joiner, RTL mark, BOM): those must not change how a neighbouring mark reads."""
+    return ch == "" or ch.isspace() or unicodedata.category(ch) in INVISIBLE
 
 
 def _role(text: str, pos: int, mark: str, para_start: int, para_end: int) -> int:
