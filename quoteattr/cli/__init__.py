@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from ..errors import QuoteAttrError
 
-COMMANDS = ("extract", "evaluate", "show")
+COMMANDS = ("extract", "evaluate", "show", "speakers")
 """Sub-command modules, in the order ``--help`` lists them."""
 
 
