@@ -40,6 +40,7 @@ class Run:
 
     records: list[dict[str, Any]]
     seconds: float
+    cpu_seconds: float
     bailed: int
     model: str
     load_seconds: float = 0.0
@@ -62,7 +63,7 @@ class TextacyPeer:
 
         records: list[dict[str, Any]] = []
         bailed = 0
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         for doc_id, doc in zip(ids, self.nlp.pipe(texts, batch_size=32), strict=True):
             try:
                 triples = list(direct_quotations(doc))
@@ -70,7 +71,8 @@ class TextacyPeer:
                 bailed += 1
                 triples = []
             records.append({"id": doc_id, "quotes": [q for t in triples if (q := _flat(t)) is not None]})
-        return Run(records, time.perf_counter() - started, bailed, self.model, self.load_seconds)
+        return Run(records, time.perf_counter() - started, time.process_time() - cpu_started, bailed, self.model,
+                   self.load_seconds)
 
 
 def _flat(triple: Any) -> dict[str, Any] | None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import hashlib
 import itertools
 import json
 import math
@@ -130,6 +131,25 @@ def machine() -> dict[str, Any]:
             "quoteattr": quoteattr.__version__, "commit": commit or None, "load_1min": os.getloadavg()[0]}
 
 
+def synthetic_corpus(seed: int, size: int) -> tuple[Path, int]:
+    """The synthetic gold corpus as JSONL, generated once per seed, size and generator version.
+
+    Kept in ``$XDG_CACHE_HOME/quoteattr-bench`` (default ``~/.cache``): writing 50 MB takes
+    longer than many of the measurements, and the bytes are the same every time.
+    """
+    version = hashlib.sha256(Path(corpus.__file__).read_bytes()).hexdigest()[:12]
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "quoteattr-bench"
+    path = cache / f"synthetic-{seed}-{size}-{version}.jsonl"
+    if not path.is_file():
+        cache.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(".partial")
+        with partial.open("w", encoding="utf-8") as f:
+            corpus.write(f, seed, size)
+        partial.replace(path)
+    with path.open("rb") as f:
+        return path, sum(1 for _ in f)
+
+
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
     with path.open(encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
@@ -144,37 +164,44 @@ def figures(result: Evaluation) -> dict[str, Any]:
             "country_acc": result.country.value, "gold": result.gold_quotes, "predicted": result.predicted_quotes}
 
 
-def extract_all(records: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], float]:
-    """quoteattr's flat predictions for gold records, and the extraction time."""
+Predictions = tuple[list[dict[str, Any]], list[dict[str, Any]], float, float]
+"""Gold records, quoteattr's flat predictions for them, wall and CPU seconds of extraction."""
+
+
+def extract_all(records: list[dict[str, Any]]) -> Predictions:
+    """quoteattr's flat predictions for gold records, with the extraction's wall and CPU time."""
     extractor = quoteattr.Extractor()
     extractor.extract(WARM_UP)
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     preds = [extractor.extract(r["text"], id=str(r["id"])).score_record() for r in records]
-    return preds, time.perf_counter() - started
+    return records, preds, time.perf_counter() - started, time.process_time() - cpu_started
 
 
-def speed(records: Iterable[dict[str, Any]], seconds: float) -> dict[str, Any]:
+def speed(records: Iterable[dict[str, Any]], seconds: float, cpu_seconds: float) -> dict[str, Any]:
     docs = list(records)
     size = sum(len(r["text"].encode("utf-8")) for r in docs)
-    return {"docs": len(docs), "bytes": size, "seconds": seconds,
-            "docs_per_s": len(docs) / seconds if seconds else None,
-            "mb_per_s": size / 1e6 / seconds if seconds else None}
+    return {"docs": len(docs), "bytes": size, "seconds": seconds, "cpu_seconds": cpu_seconds,
+            "mb_per_cpu_s": size / 1e6 / cpu_seconds if cpu_seconds else None}
 
 
 def startup(reps: int) -> dict[str, Any]:
-    """Wall time of fresh interpreters: bare Python, ``import quoteattr``, import + first document."""
+    """Wall and CPU time of fresh interpreters: bare Python, ``import quoteattr``, import + first document."""
     seed = DATA / "seeds" / "001_76f38a21051ace86.txt"
     text = seed.read_text(encoding="utf-8") if seed.is_file() else corpus.text_of_size(3_000)
     programs = {"python": "pass", "import": "import quoteattr",
                 "first_document": "import sys, quoteattr; quoteattr.extract(sys.stdin.read())"}
     out: dict[str, Any] = {}
     for name, program in programs.items():
-        times = []
+        times, cpu = [], []
         for _ in range(reps):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             started = time.perf_counter()
             subprocess.run([sys.executable, "-c", program], input=text, text=True, check=True)
             times.append(time.perf_counter() - started)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
         out[name] = statistics.median(times)
+        out[f"{name}_cpu"] = statistics.median(cpu)
     out["document_bytes"] = len(text.encode("utf-8"))
     return out
 
@@ -246,20 +273,21 @@ def direct_preds(preds: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [p | {"quotes": [q for q in p["quotes"] if q["kind"] == "direct"]} for p in preds]
 
 
-def peer(sets: dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]], float]]) -> dict[str, Any]:
+def peer(sets: dict[str, Predictions]) -> dict[str, Any]:
     """textacy beside quoteattr on the same documents: speed ratio and direct-quote quality."""
     reason = peer_textacy.unavailable()
     if reason:
         return {"unavailable": reason}
     textacy = peer_textacy.TextacyPeer()
     rows = {}
-    for name, (gold, ours, our_seconds) in sets.items():
+    for name, (gold, ours, our_seconds, our_cpu) in sets.items():
         run = textacy.run([g["text"] for g in gold], [str(g["id"]) for g in gold])
         truth = direct_only(gold)
         rows[name] = {
             "docs": len(gold), "bytes": sum(len(g["text"].encode("utf-8")) for g in gold),
-            "quoteattr_seconds": our_seconds, "textacy_seconds": run.seconds, "textacy_bailed": run.bailed,
-            "speed_ratio": run.seconds / our_seconds if our_seconds else None,
+            "quoteattr_seconds": our_seconds, "quoteattr_cpu_seconds": our_cpu, "textacy_seconds": run.seconds,
+            "textacy_cpu_seconds": run.cpu_seconds, "textacy_bailed": run.bailed,
+            "speed_ratio": run.cpu_seconds / our_cpu if our_cpu else None,
             "quoteattr": figures(evaluate(truth, direct_preds(ours))),
             "textacy": figures(evaluate(truth, run.records)),
         }
@@ -276,23 +304,22 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         tmp = Path(tmp_name)
         log("corpora: extract and evaluate")
         quality: dict[str, Any] = {}
-        sets: dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]], float]] = {}
+        sets: dict[str, Predictions] = {}
         named = {"seeds": DATA / "seeds" / "gold.jsonl", "constructions-dev": DATA / "dev" / "constructions-dev.jsonl",
                  "polnear-dev": DATA / "dev" / "polnear-dev.jsonl"}
         if quick:
             named.pop("polnear-dev")
         sample = list(corpus.generate(args.seed + 1, 20_000 if quick else 300_000))
         for name, gold in [(n, read_jsonl(p)) for n, p in named.items() if p.is_file()] + [("synthetic", sample)]:
-            preds, seconds = extract_all(gold)
-            sets[name] = (gold, preds, seconds)
-            quality[name] = {**speed(gold, seconds), **figures(evaluate(gold, preds))}
+            sets[name] = extract_all(gold)
+            _, preds, seconds, cpu = sets[name]
+            quality[name] = {**speed(gold, seconds, cpu), **figures(evaluate(gold, preds))}
         results["quality"] = quality
 
         size = int(args.size_mb * 1e6)
-        log(f"synthetic corpus: generating {size / 1e6:g} MB")
-        corpus_path, pred_path = tmp / "synthetic.jsonl", tmp / "pred.jsonl"
-        with corpus_path.open("w", encoding="utf-8") as f:
-            n_docs = corpus.write(f, args.seed, size)
+        log(f"synthetic corpus: {size / 1e6:g} MB (generated on first use, then cached)")
+        corpus_path, n_docs = synthetic_corpus(args.seed, size)
+        pred_path = tmp / "pred.jsonl"
         log(f"synthetic corpus: streaming ({args.budget:g} s budget)")
         stream = spawn(["stream", str(corpus_path), str(pred_path), str(args.budget)],
                        args.budget * 3 + 60 if args.budget else None)
@@ -307,7 +334,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                                  "mb_per_s": stream["bytes"] / 1e6 / stream["seconds"],
                                  "mb_per_cpu_s": stream["bytes"] / 1e6 / stream["cpu_seconds"]}
         quality[f"synthetic, streamed {stream['bytes'] / 1e6:.1f} MB"] = {
-            **speed(streamed_gold, stream["seconds"]), **figures(streamed)}
+            **speed(streamed_gold, stream["seconds"], stream["cpu_seconds"]), **figures(streamed)}
         results["corpus_scaling"] = corpus_scaling(stream["checkpoints"])
         results["corpus_scaling_slope"] = slope([(r["bytes"], r["cpu_seconds"]) for r in results["corpus_scaling"]])
 
@@ -359,9 +386,10 @@ def markdown(results: dict[str, Any], plotted: bool) -> str:
         "Overlap match (Jaccard >= 0.5) with the rules of `shared/tools/score.py`; speakers, roles and "
         "countries over matched quotes. The synthetic corpus has gold by construction (`benchmarks/corpus.py`).", "",
     ]
-    header = ["corpus", "docs", "size", "quotes P", "R", "F1", "exact F1", "attribution P", "R", "F1",
+    header = ["corpus", "docs", "size", "MB per CPU-s", "quotes P", "R", "F1", "exact F1", "attribution P", "R", "F1",
               "speaker", "role", "country"]
-    lines += _table(header, [[name, str(q["docs"]), _mb(q["bytes"]), _f(q["quotes_p"]), _f(q["quotes_r"]),
+    lines += _table(header, [[name, str(q["docs"]), _mb(q["bytes"]), _f(q["mb_per_cpu_s"]), _f(q["quotes_p"]),
+                              _f(q["quotes_r"]),
                               _f(q["quotes_f1"]), _f(q["exact_f1"]), _f(q["attribution_p"]),
                               _f(q["attribution_r"]), _f(q["attribution_f1"]), _f(q["speaker_acc"]),
                               _f(q["role_acc"]), _f(q["country_acc"])] for name, q in results["quality"].items()])
@@ -376,9 +404,11 @@ def markdown(results: dict[str, Any], plotted: bool) -> str:
                     [[f"{t['docs']:,}", _mb(t["bytes"]), _f(t["seconds"], 1), _f(t["docs_per_s"], 1),
                       _f(t["mb_per_s"]), _f(t["mb_per_cpu_s"]), f"{t['quotes']:,}", f"{t['peak_rss_mb']:.0f} MB",
                       f"{t['base_rss_mb']:.0f} MB"]])
-    lines += ["", "## Start-up (fresh interpreter, median wall time)", ""]
-    lines += _table(["python -c pass", "import quoteattr", f"import + first document ({_mb(st['document_bytes'])})"],
-                    [[f"{st['python']:.2f} s", f"{st['import']:.2f} s", f"{st['first_document']:.2f} s"]])
+    lines += ["", "## Start-up (fresh interpreter, median)", ""]
+    lines += _table(["", "python -c pass", "import quoteattr",
+                     f"import + first document ({_mb(st['document_bytes'])})"],
+                    [[kind, *(f"{st[k + suffix]:.2f} s" for k in ("python", "import", "first_document"))]
+                     for kind, suffix in (("wall", ""), ("CPU", "_cpu"))])
     lines += ["", "## Time against document size", "",
               f"One document per size, made of whole synthetic articles. Log-log slope of CPU time: "
               f"{_f(results['doc_scaling_slope'], 2)} overall (1 = linear, 2 = quadratic); the last column is "
@@ -417,12 +447,13 @@ def _peer_lines(p: dict[str, Any]) -> list[str]:
     lines = [f"Pipeline `{p['model']}` (loaded in {p['load_seconds']:.1f} s, not counted). Scored on direct "
              "quotations only: other gold quotes are optional and quoteattr's indirect/mixed predictions are "
              "left out; textacy's content = the tokens inside the marks, speaker = its speaker tokens. "
-             "Ratio = textacy time / quoteattr time (> 1: quoteattr is faster). Bailed = documents textacy "
-             "refused for an odd number of quote marks.", ""]
+             "Times are CPU seconds in one process (wall time in results.json); ratio = textacy / quoteattr "
+             "(> 1: quoteattr is faster). Bailed = documents textacy refused for an odd number of quote marks.",
+             ""]
     rows = []
     for name, r in p["corpora"].items():
         ours, theirs = r["quoteattr"], r["textacy"]
-        rows.append([name, str(r["docs"]), _f(r["quoteattr_seconds"], 2), _f(r["textacy_seconds"], 2),
+        rows.append([name, str(r["docs"]), _f(r["quoteattr_cpu_seconds"], 2), _f(r["textacy_cpu_seconds"], 2),
                      _f(r["speed_ratio"], 2), str(r["textacy_bailed"]),
                      f"{_f(ours['quotes_p'])} / {_f(ours['quotes_r'])} / {_f(ours['quotes_f1'])}",
                      f"{_f(theirs['quotes_p'])} / {_f(theirs['quotes_r'])} / {_f(theirs['quotes_f1'])}",
