@@ -56,6 +56,39 @@ def fold(name: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace("’", "'")
 
 
+class Positions:
+    """Offsets added mostly in ascending order (each resolution stage walks the text left
+    to right), kept as a few sorted runs: appending is O(1), a lookup bisects each run.
+    A sorted list with ``insort`` would shift on every out-of-order add: quadratic on
+    documents with many mentions of one speaker."""
+
+    __slots__ = ("_runs",)
+
+    def __init__(self) -> None:
+        self._runs: list[list[tuple[int, int]]] = []
+
+    def add(self, offset: int, key: int) -> None:
+        if not self._runs or self._runs[-1][-1] > (offset, key):
+            self._runs.append([])
+        self._runs[-1].append((offset, key))
+
+    def last_before(self, offset: int) -> tuple[int, int] | None:
+        """The greatest (offset, key) with an offset below ``offset``."""
+        best = None
+        for run in self._runs:
+            i = bisect.bisect_left(run, (offset, -1))
+            if i and (best is None or run[i - 1] > best):
+                best = run[i - 1]
+        return best
+
+    def between(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Every (offset, key) with ``start <= offset < end``, sorted."""
+        found: list[tuple[int, int]] = []
+        for run in self._runs:
+            found += run[bisect.bisect_left(run, (start, -1)) : bisect.bisect_left(run, (end, -1))]
+        return sorted(found)
+
+
 @attrs.define
 class Entity:
     """A person or organisation with every mention found for it."""
@@ -70,8 +103,8 @@ class Entity:
     country: str | None = None
     gender: str | None = None
     mentions: list[tuple[int, int]] = attrs.field(factory=list)
-    starts: list[int] = attrs.field(factory=list)
-    """Sorted mention starts, for bisection."""
+    positions: Positions = attrs.field(factory=Positions)
+    """Mention starts, for "the nearest mention before" lookups."""
     is_country: bool = False
     name_gender: str | None = None
     """Weak evidence from the given name, used only to break ties."""
@@ -107,7 +140,8 @@ class Entities:
         self.items: list[Entity] = []
         self._by_full: dict[tuple[str, ...], Entity] = {}
         self._by_token: dict[str, list[Entity]] = {}
-        self._person_positions: list[tuple[int, int]] = []
+        self._person_positions = Positions()
+        self._seen: set[tuple[int, int]] = set()
         self._quote_starts = [s for s, _ in quote_spans]
         self._quote_spans = quote_spans
         self.names = self._scan_names()
@@ -171,10 +205,13 @@ class Entities:
 
     def add_mention(self, entity: Entity, start: int, end: int) -> None:
         """Record a mention, keeping the position indexes the resolvers bisect."""
+        if (start, entity.id) in self._seen:
+            return  # the name scan and an attribution site can see the same mention
+        self._seen.add((start, entity.id))
         entity.mentions.append((start, end))
-        bisect.insort(entity.starts, start)
+        entity.positions.add(start, 0)
         if entity.kind == "person":
-            bisect.insort(self._person_positions, (start, entity.id))
+            self._person_positions.add(start, entity.id)
 
     def for_name(self, start: int, end: int, organisation: bool) -> Entity:
         """The entity a proper name at ``[start, end)`` refers to (created if new)."""
@@ -209,10 +246,10 @@ class Entities:
         best_before: tuple[int, Entity] | None = None
         best_after: Entity | None = None
         for e in self._by_token.get(word, []):
-            i = bisect.bisect_left(e.starts, offset)
-            if i:
-                if best_before is None or e.starts[i - 1] > best_before[0]:
-                    best_before = (e.starts[i - 1], e)
+            last = e.positions.last_before(offset)
+            if last is not None:
+                if best_before is None or last[0] > best_before[0]:
+                    best_before = (last[0], e)
             elif best_after is None or e.first < best_after.first:
                 best_after = e
         return best_before[1] if best_before is not None else best_after
@@ -253,9 +290,7 @@ class Entities:
         s_idx = max(0, bisect.bisect_right(s_starts, offset) - 1)
         window_start = s_starts[max(0, s_idx - PRONOUN_LOOKBACK_SENTENCES)] if s_starts else 0
         by_sentence: dict[int, list[tuple[int, Entity]]] = {}
-        lo = bisect.bisect_left(self._person_positions, (window_start, -1))
-        hi = bisect.bisect_left(self._person_positions, (offset, -1))
-        for s, entity_id in self._person_positions[lo:hi]:
+        for s, entity_id in self._person_positions.between(window_start, offset):
             e = self.items[entity_id]
             if (gender and e.gender and e.gender != gender) or self._inside_quote(s):
                 continue
@@ -275,9 +310,9 @@ class Entities:
         for e in self.items:
             if e.kind != "organisation":
                 continue
-            i = bisect.bisect_left(e.starts, offset)
-            if i and e.starts[i - 1] >= window_start and (best is None or e.starts[i - 1] > best[0]):
-                best = (e.starts[i - 1], e)
+            last = e.positions.last_before(offset)
+            if last is not None and last[0] >= window_start and (best is None or last[0] > best[0]):
+                best = (last[0], e)
         return best[1] if best is not None else None
 
     def resolve_description(self, mention: Mention, offset: int) -> Entity | None:
@@ -308,10 +343,10 @@ class Entities:
         for e in self.items:
             if not fits(e):
                 continue
-            i = bisect.bisect_left(e.starts, offset)
-            if i and (best is None or e.starts[i - 1] > best[0]):
-                best = (e.starts[i - 1], e)
-            elif not i and (after is None or e.first < after.first):
+            last = e.positions.last_before(offset)
+            if last is not None and (best is None or last[0] > best[0]):
+                best = (last[0], e)
+            elif last is None and (after is None or e.first < after.first):
                 after = e
         return best[1] if best is not None else after
 

@@ -13,6 +13,8 @@ coordinated cue (…, but cautioning …) or "according to" starts a new report.
 
 from __future__ import annotations
 
+import bisect
+
 import attrs
 import regex
 
@@ -158,7 +160,13 @@ def content_end(text: str, toks: list[Token], k: int, stop: int, lex: Lexicon) -
 
 
 def _quote_inside(quotes: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
-    return [q for q in quotes if start <= q[0] and q[1] <= end]
+    found = []
+    for q in quotes[bisect.bisect_left(quotes, (start, -1)) :]:  # quotes are sorted and disjoint
+        if q[0] >= end:
+            break
+        if q[1] <= end:
+            found.append(q)
+    return found
 
 
 def make_report(
@@ -234,7 +242,8 @@ def find_indirect(
         end = content_end(text, toks, k, sentence_end, lex)
         if frame == "label":
             k = _label_complement(toks, after, k)
-            first_quote = next((q for q in quotes if toks[k].start <= q[0] < end), None) if k < len(toks) else None
+            inside = _quote_inside(quotes, toks[k].start, len(text)) if k < len(toks) else []
+            first_quote = inside[0] if inside and inside[0][0] < end else None
             if first_quote is not None and first_quote[0] <= toks[min(k + 1, len(toks) - 1)].start:
                 end = first_quote[1]  # called it a “…” on Monday: the complement ends with the quote
         body = [t for t in toks[k:] if t.end <= end]

@@ -174,7 +174,8 @@ def sentence_subject(lex: Lexicon, text: str, st: SentenceTokens, quotes: list[t
     quotation ("“…,” Blige sings, before asking …")."""
     i = leading_adverbial_end(st.toks)
     if i < len(st.toks):
-        lead = next((q for q in quotes if q[0] == st.toks[i].start), None)
+        j = bisect.bisect_left(quotes, (st.toks[i].start, -1))
+        lead = quotes[j] if j < len(quotes) and quotes[j][0] == st.toks[i].start else None
         if lead is not None:
             i = st.index_at(lead[1])
             while i < len(st.toks) and st.toks[i].text in ",—–":
