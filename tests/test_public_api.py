@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 import quoteattr
 
 PUBLIC = [
@@ -48,12 +50,8 @@ def test_every_public_name_resolves() -> None:
 
 def test_unknown_attribute_is_an_attribute_error() -> None:
     """A typo gives the usual AttributeError, not something stranger."""
-    try:
+    with pytest.raises(AttributeError, match="no_such_thing"):
         quoteattr.no_such_thing  # type: ignore[attr-defined]  # noqa: B018
-    except AttributeError as e:
-        assert "no_such_thing" in str(e)
-    else:
-        raise AssertionError("expected AttributeError")
 
 
 def test_import_is_light() -> None:
