@@ -15,6 +15,7 @@ abbreviation (Mr., Gen., Jan., U.S. …) or a single initial ("Anthony S. Fauci"
 from __future__ import annotations
 
 import bisect
+import re
 
 import regex
 
@@ -25,13 +26,11 @@ NON_SPACE = regex.compile(r"\S")
 
 # A candidate sentence end: terminal punctuation, optional closing marks/brackets, then
 # whitespace and something that can start a sentence.
-SENTENCE_BREAK = regex.compile(
-    r"""(?<=[.!?…])['"”’»)\]]*+   # terminal punctuation, optionally inside closing marks
-        (?P<gap>[ \t\u00a0]++)    # the gap (line breaks are paragraph business)
-        (?=['"“‘«(\[„]?[\p{Lu}\p{N}])""",
-    regex.VERBOSE,
-)
-WORD_BEFORE = regex.compile(r"([\p{L}.]+)[.!?…]['\"”’»)\]]*$")
+# A candidate sentence end: terminal punctuation, optional closing marks, then the gap
+# (stdlib re, fast); whether a capital or digit follows is checked in Python, since
+# stdlib classes cannot say "upper case" beyond ASCII.
+SENTENCE_BREAK = re.compile(r"""[.!?…]['"”’»)\]]*(?P<gap>[ \t\u00a0]+)['"“‘«(\[„]?(?P<next>.)""")
+CLOSERS = "'\"”’»)]"
 
 # Words whose full stop does not end a sentence: titles, months, corporate suffixes and
 # common news abbreviations. Initials (one capital letter) are handled by rule.
@@ -73,10 +72,10 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
 
 def _is_abbreviation(text: str, stop: int) -> bool:
     """True when the full stop at ``stop`` belongs to an abbreviation or an initial."""
-    m = WORD_BEFORE.search(text, max(0, stop - 24), stop + 1)
-    if m is None or text[stop] != ".":
+    if text[stop] != ".":
         return False
-    word = m.group(1)
+    before = text[max(0, stop - 24) : stop].rsplit(None, 1)[-1:] or [""]
+    word = before[0].lstrip("\"'“‘«(„[")
     if len(word) == 1 and word.isupper():  # an initial: "Anthony S. Fauci"
         return True
     return word.lower().rstrip(".") in ABBREVIATIONS
@@ -87,13 +86,16 @@ def split_sentences_in(text: str, start: int, end: int) -> list[tuple[int, int]]
     spans = []
     begin = start
     for m in SENTENCE_BREAK.finditer(text, start, end):
+        following = m.group("next")
+        if not (following.isupper() or following.isdigit()):
+            continue
         stop = m.start("gap") - 1
-        while stop > begin and text[stop] in "'\"”’»)]":
+        while stop > begin and text[stop] in CLOSERS:
             stop -= 1
         if _is_abbreviation(text, stop):
             continue
         spans.append((begin, m.start("gap")))
-        begin = m.end()
+        begin = m.end("gap")
     if begin < end:
         spans.append((begin, end))
     return spans
