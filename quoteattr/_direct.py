@@ -30,6 +30,7 @@ PARTICIPLE_LEADS = frozenset({",", "and", "but", "while", "before", "after", "by
 MAX_CUE_DISTANCE = 10
 MIN_UNATTRIBUTED_WORDS = 4
 LABEL_MAX_TOKENS = 5
+MAX_PARTICIPLE_REACH = 40
 
 
 def _cue_at(lex: Lexicon, toks: list[Token], i: int) -> int:
@@ -139,7 +140,7 @@ def _participle_speaker(
     lex: Lexicon, text: str, st: SentenceTokens, c: int, quotes: list[tuple[int, int]]
 ) -> Mention | None:
     """The subject of the clause a participle cue hangs on (… , stating, "…")."""
-    for k in range(skip_back_adverbs(st.toks, c) - 1, 0, -1):
+    for k in range(skip_back_adverbs(st.toks, c) - 1, max(0, c - MAX_PARTICIPLE_REACH), -1):
         n = _cue_at(lex, st.toks, k)
         if n and not st.toks[k].low.endswith("ing"):
             m = subject_before(lex, text, st, k)

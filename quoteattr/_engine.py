@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from collections import Counter
 
 import regex
 
@@ -128,10 +129,11 @@ def _questions_and_answers(lex: Lexicon, text: str, layout: Layout, quotes: list
     for p_start, p_end in layout.paragraphs:
         m = QA_LINE.match(text, p_start, p_end)
         i = bisect.bisect_right(opens, p_start) - 1
-        if m is not None and not (i >= 0 and p_start < quotes[i].close):
+        speaks = m is not None and any(w in lex.verbs for w in m.group("label").lower().split())
+        if m is not None and not speaks and not (i >= 0 and p_start < quotes[i].close):
             turns.append((m, p_end))
     labels = [m.group("label").strip() for m, _ in turns]
-    if len(turns) < 2 * MIN_QA_TURNS or not any(labels.count(x) >= MIN_QA_TURNS for x in labels):
+    if len(turns) < 2 * MIN_QA_TURNS or max(Counter(labels).values()) < MIN_QA_TURNS:
         return []
     found = []
     for (m, p_end), label in zip(turns, labels, strict=True):

@@ -56,6 +56,9 @@ IRREGULAR_PAST = frozenset(
 )
 FINITE = AUXILIARIES | MODALS | IRREGULAR_PAST | frozenset({"remains", "needs", "plans", "wants", "faces"})
 MIN_CONTENT_TOKENS = 3
+MAX_CLAUSE_TOKENS = 150
+"""A reported clause is read at most this far: news sentences are far shorter, and the
+bound keeps a pathological one-sentence megabyte linear (each cue reads a bounded window)."""
 MAX_SUBJECT_WORDS = 8
 
 
@@ -140,7 +143,10 @@ def _skip_object(toks: list[Token], k: int) -> int:
 def content_end(text: str, toks: list[Token], k: int, stop: int, lex: Lexicon) -> int:
     """End offset of a reported clause starting at token ``k``: the sentence end minus its
     final stop, or earlier where a coordinated second cue or "according to" begins."""
-    for j in range(k + 1, len(toks)):
+    limit = min(len(toks), k + MAX_CLAUSE_TOKENS)
+    if limit < len(toks):
+        stop = min(stop, toks[limit].start)
+    for j in range(k + 1, limit):
         tok = toks[j]
         if tok.low in COORDINATORS and j + 1 < len(toks):
             nxt = toks[j + 1]
@@ -246,7 +252,7 @@ def find_indirect(
             first_quote = inside[0] if inside and inside[0][0] < end else None
             if first_quote is not None and first_quote[0] <= toks[min(k + 1, len(toks) - 1)].start:
                 end = first_quote[1]  # called it a “…” on Monday: the complement ends with the quote
-        body = [t for t in toks[k:] if t.end <= end]
+        body = [t for t in toks[k : k + MAX_CLAUSE_TOKENS] if t.end <= end]
         if len(body) < MIN_CONTENT_TOKENS:
             continue
         if rule == "zero-that" and not has_finite_verb(body):
@@ -322,7 +328,7 @@ def _label_complement(toks: list[Token], obj: int, k: int) -> int:
     del k
     if obj < len(toks) and toks[obj].low.endswith("ing") and not toks[obj].is_cap:
         return obj
-    for j in range(obj, len(toks)):
+    for j in range(obj, min(len(toks), obj + MAX_CLAUSE_TOKENS)):
         if toks[j].low == "as":
             return j + 1
         if toks[j].text in QUOTE_CHARS:
@@ -338,11 +344,12 @@ def _post_posed(
     toks = st.toks
     if frame not in ("say", "tell"):
         return None
-    rest = toks[after:]
+    rest = toks[after : after + MAX_CLAUSE_TOKENS]
     if len(rest) > 1 and rest[0].text in (",", ":") and rest[1].text in QUOTE_CHARS:
         return None  # X said, "…": a direct quotation follows
     if frame == "tell":
-        rest = toks[_skip_object(toks, after):]
+        skipped = _skip_object(toks, after)
+        rest = toks[skipped : skipped + MAX_CLAUSE_TOKENS]
     clause = rest[: next((k for k, t in enumerate(rest) if t.text == ","), len(rest))]
     if any(t.low == "that" for t in rest[:2]) or any(t.text in QUOTE_CHARS for t in clause):
         return None
@@ -471,7 +478,7 @@ def _before_main_verb(text: str, toks: list[Token], k: int, end: int) -> int:
     main verb begins: after the clause's own verb, the next finite verb that follows a
     noun (… would take a stake in new mines | rattled investors)."""
     seen_verb = False
-    for j in range(k, len(toks)):
+    for j in range(k, min(len(toks), k + MAX_CLAUSE_TOKENS)):
         tok = toks[j]
         if tok.start >= end:
             break
