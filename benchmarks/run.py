@@ -84,6 +84,8 @@ def worker_stream(corpus_path: str, pred_path: str, budget: float) -> dict[str, 
                 mark = next(ladder, 10**12)
             if budget and spent >= budget:
                 break
+    if size and (not checkpoints or checkpoints[-1][0] != size):
+        checkpoints.append((size, spent, cpu))  # where the budget or the corpus ended
     return {"docs": docs, "bytes": size, "seconds": spent, "cpu_seconds": cpu, "quotes": quotes,
             "checkpoints": checkpoints, "base_rss_mb": base, "peak_rss_mb": _maxrss_mb()}
 
