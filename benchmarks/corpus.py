@@ -52,6 +52,7 @@ COUNTRIES = (
     ("NO", "Norway", "Norwegian", "Oslo"), ("RO", "Romania", "Romanian", "Bucharest"),
     ("AU", "Australia", "Australian", "Canberra"), ("NZ", "New Zealand", "New Zealand", "Wellington"),
 )
+BY_CODE = {c[0]: c for c in COUNTRIES}
 MINISTRIES = ("Finance", "Foreign", "Health", "Energy", "Trade", "Interior", "Agriculture", "Education",
               "Transport", "Labour", "Defence", "Environment")
 PERSON_ROLES = ("deputy governor of the central bank", "chief economist at the national statistics office",
@@ -188,7 +189,7 @@ class Writer:
 
     def introduce(self, d: Builder, who: Speaker) -> Mention:
         """First mention with role and country (title before the name, or an apposition)."""
-        _, name, adj, _ = next(c for c in COUNTRIES if c[0] == who.country)
+        _, name, adj, _ = BY_CODE[who.country or ""]
         if who.role and who.role.endswith("Minister") and self.rng.random() < 0.5:
             d.add(f"{adj} {who.role} ")
             return d.name(who.name)
@@ -225,14 +226,19 @@ class Writer:
         d.quote(self.sentence(".", apos), "direct", "told", who, mention)
         d.add(c)
 
-    def said_inverted(self, d: Builder, who: Speaker) -> None:
-        """“…,” said Mensah. Follow-up: “…,” she added."""
+    def quote_first(self, d: Builder, who: Speaker, cue: str, between: str) -> tuple[str, str, bool, Mention]:
+        """Write “…,”{between}Surname, crediting the quote to it; returns the marks and the mention."""
         o, c, apos = self.marks()
         d.add(o)
-        d.quote(self.sentence(",", apos), "direct", "said", who)
-        d.add(c + " said ")
+        d.quote(self.sentence(",", apos), "direct", cue, who)
+        d.add(c + between)
         mention = d.name(who.surname)
         d.credit(mention, 1)
+        return o, c, apos, mention
+
+    def said_inverted(self, d: Builder, who: Speaker) -> None:
+        """“…,” said Mensah. “… .” (a follow-on quote sentence, same speaker)"""
+        o, c, _, mention = self.quote_first(d, who, "said", " said ")
         d.add(". " + o)
         d.quote(self.rng.choice(FOLLOW_UPS), "direct", "said", who, mention)
         d.add(c)
@@ -240,7 +246,7 @@ class Writer:
     def pre_colon(self, d: Builder, who: Speaker) -> None:
         """Mensah told reporters in Nairobi: “… .”"""
         o, c, apos = self.marks()
-        capital = next(x[3] for x in COUNTRIES if x[0] == who.country)
+        capital = BY_CODE[who.country or ""][3]
         mention = d.name(who.surname)
         d.add(f" told reporters in {capital}: {o}")
         d.quote(self.sentence(".", apos), "direct", "told", who, mention)
@@ -248,12 +254,7 @@ class Writer:
 
     def split(self, d: Builder, who: Speaker) -> None:
         """“…,” Mensah said, “and … .”"""
-        o, c, apos = self.marks()
-        d.add(o)
-        d.quote(self.sentence(",", apos), "direct", "said", who)
-        d.add(c + " ")
-        mention = d.name(who.surname)
-        d.credit(mention, 1)
+        o, c, apos, mention = self.quote_first(d, who, "said", " ")
         d.add(f" said, {o}")
         rest = self.sentence(".", apos)
         d.quote(f"and {rest[0].lower()}{rest[1:]}", "direct", "said", who, mention)
@@ -296,12 +297,7 @@ class Writer:
 
     def multi_paragraph(self, d: Builder, who: Speaker) -> None:
         """A quote running over paragraphs: no closing mark until its last paragraph."""
-        o, c, apos = self.marks()
-        d.add(o)
-        d.quote(self.sentence(",", apos), "direct", "told", who)
-        d.add(c + " ")
-        mention = d.name(who.surname)
-        d.credit(mention, 1)
+        o, c, apos, mention = self.quote_first(d, who, "told", " ")
         d.add(f" told a news conference. {o}")
         d.quote(self.sentence(".", apos), "direct", "told", who, mention)
         for _ in range(self.rng.randint(1, 3)):
@@ -333,7 +329,7 @@ class Writer:
         r = self.rng
         d = Builder()
         cast = [self.person() for _ in range(r.randint(2, 4))]
-        _, country, adj, capital = next(c for c in COUNTRIES if c[0] == cast[0].country)
+        _, country, adj, capital = BY_CODE[cast[0].country or ""]
         d.add(f"{adj} {cast[0].role.split(' of ')[0] if cast[0].role else 'minister'} vows to act on "
               f"{r.choice(OBJECTS)}\n\n")
         introduced: set[str] = set()
