@@ -124,10 +124,15 @@ def spawn(args: list[str], timeout: float | None) -> dict[str, Any] | None:
 
 def machine() -> dict[str, Any]:
     """CPU model, cores, Python, date, load: what a reader needs to compare figures."""
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor() or "unknown")
-    commit = subprocess.run(["git", "-C", str(HERE), "rev-parse", "--short", "HEAD"], capture_output=True,
-                            text=True, check=False).stdout.strip()
+    info = Path("/proc/cpuinfo")
+    lines = info.read_text().splitlines() if info.is_file() else []
+    cpu = next((line.split(":", 1)[1].strip() for line in lines if line.startswith("model name")),
+               platform.processor() or "unknown")
+    try:
+        commit = subprocess.run(["git", "-C", str(HERE), "rev-parse", "--short", "HEAD"], capture_output=True,
+                                text=True, check=False).stdout.strip()
+    except OSError:  # no git: a source archive
+        commit = ""
     return {"cpu": cpu, "cores": os.cpu_count(), "python": platform.python_version(),
             "platform": platform.platform(), "date": datetime.date.today().isoformat(),
             "quoteattr": quoteattr.__version__, "commit": commit or None, "load_1min": os.getloadavg()[0]}
@@ -235,8 +240,11 @@ def doc_scaling(sizes: tuple[int, ...], budget: float, tmp: Path) -> list[dict[s
     for size in sizes:
         left = deadline - time.monotonic()
         last = rows[-1] if rows else None
-        forecast = last["seconds"] * size / last["bytes"] if last and "seconds" in last else 0.0
-        if last and ("timeout" in last or "skipped" in last or forecast > left):
+        if last and "seconds" not in last:
+            rows.append({"name": f"{size:,} B", "bytes": size, "skipped": "a smaller size ran out of time"})
+            continue
+        forecast = last["seconds"] * size / last["bytes"] if last else 0.0
+        if forecast > left:
             rows.append({"name": f"{size:,} B", "bytes": size, "skipped": f"forecast {forecast:.0f} s > budget"})
             continue
         rows.append(timed_doc(corpus.text_of_size(size), tmp, f"{size:,} B", left))
@@ -252,8 +260,7 @@ def adversarial(scale: float, timeout: float, tmp: Path) -> list[dict[str, Any]]
         words[i] = rng.choice("“\"«‘„") + words[i]
     cases = {
         f"{int(5_000 * scale):,} unmatched quote marks": " ".join(words),
-        "one paragraph of 1 MB" if scale >= 1 else "one paragraph": corpus.text_of_size(int(1_000_000 * scale))
-        .replace("\n\n", " "),
+        "one paragraph": corpus.text_of_size(int(1_000_000 * scale)).replace("\n\n", " "),
         f"{int(100_000 * scale):,} tiny paragraphs": "\n\n".join(f"Item {i}." for i in range(int(100_000 * scale))),
     }
     return [timed_doc(text, tmp, name, timeout) for name, text in cases.items()]
