@@ -15,9 +15,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import quoteattr.cli.evaluate as cli_evaluate
 from quoteattr import Document, Extractor, Quote, QuoteKind, Span, Speaker
 from quoteattr.cli import main
-from quoteattr.errors import QuoteAttrError, SchemaError
+from quoteattr.errors import ModelsNotFoundError, QuoteAttrError, SchemaError
 from quoteattr.evaluate import EvaluateError, Evaluation, Mismatch, MismatchKind, evaluate
 
 SCORE_PY = Path(__file__).resolve().parents[1].parent / "shared" / "tools" / "score.py"
@@ -463,3 +464,23 @@ def test_cli_bad_line_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[
     pred.write_text('{"id": "accra", "quotes": [}\n', encoding="utf-8")
     assert run_cli([str(gold), str(pred)]) == 2
     assert capsys.readouterr().err == f"quoteattr: error: {pred}:1: not JSON (Expecting value at column 28)\n"
+
+
+class NoModels:
+    """Stands in for Extractor(backend="stanza") on a machine without the stanza models."""
+
+    def __init__(self, backend: str) -> None:
+        self.backend = backend
+
+    def extract(self, text: str, *, id: str | None = None) -> Document:
+        raise ModelsNotFoundError(f"stanza models for the {self.backend} backend are not in ~/stanza_resources")
+
+
+def test_cli_missing_models_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """A backend error while extracting (an OSError too) is reported as such, not blamed on GOLD."""
+    gold = write_jsonl(tmp_path / "gold.jsonl", GOLD)
+    monkeypatch.setattr(cli_evaluate, "Extractor", NoModels)
+    assert run_cli([str(gold), "--backend", "stanza"]) == 2
+    assert capsys.readouterr().err == (
+        "quoteattr: error: stanza models for the stanza backend are not in ~/stanza_resources\n")

@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from .._extractor import Extractor
+from ..errors import QuoteAttrError
 from ..evaluate import evaluate
 
 
@@ -38,8 +39,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         result = evaluate(args.gold, args.pred, overlap=args.overlap, extractor=extractor)
     except OSError as e:
-        if e.filename not in (args.gold, args.pred):
-            raise  # not a user's file: a broken installation, which deserves its traceback
+        if isinstance(e, QuoteAttrError) or e.filename is None or e.filename not in (args.gold, args.pred):
+            raise  # QuoteAttrError (missing models …): main() reports it; anything else deserves its traceback
         print(f"quoteattr: error: {e.filename}: {e.strerror or e}", file=sys.stderr)
         return 2
     if args.json:
