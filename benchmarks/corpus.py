@@ -117,6 +117,11 @@ class Speaker:
     country: str | None
     pronoun: str
 
+    @property
+    def opening(self) -> str:
+        """The surname as it starts a sentence: van Dijk → Van Dijk."""
+        return self.surname[:1].upper() + self.surname[1:]
+
 
 Mention = tuple[int, int, str]
 """Offsets and text of the words naming the speaker at the attribution site."""
@@ -247,7 +252,7 @@ class Writer:
         """Mensah told reporters in Nairobi: “… .”"""
         o, c, apos = self.marks()
         capital = BY_CODE[who.country or ""][3]
-        mention = d.name(who.surname)
+        mention = d.name(who.opening)
         d.add(f" told reporters in {capital}: {o}")
         d.quote(self.sentence(".", apos), "direct", "told", who, mention)
         d.add(c)
@@ -262,7 +267,7 @@ class Writer:
 
     def indirect_that(self, d: Builder, who: Speaker) -> None:
         """Mensah said on Monday that the government would … . She added that … ."""
-        mention = d.name(who.surname)
+        mention = d.name(who.opening)
         d.add(f" said on {self.rng.choice(DAYS)} that ")
         d.quote(self.clause(), "indirect", "said", who, mention)
         d.add(". ")
@@ -288,9 +293,9 @@ class Writer:
         d.add(".")
 
     def adding_colon(self, d: Builder, who: Speaker) -> None:
-        """Mensah welcomed the decision, adding: “…” / The IMF …, saying …"""
+        """Mensah welcomed the decision, adding: “…”"""
         o, c, apos = self.marks()
-        mention = d.name(who.surname)
+        mention = d.name(who.opening)
         d.add(f" welcomed the decision, adding: {o}")
         d.quote(self.sentence(".", apos), "direct", "adding", who, mention)
         d.add(c)
@@ -328,7 +333,11 @@ class Writer:
         """One article: headline, 4-12 paragraphs of quotes and narrative, boilerplate lines."""
         r = self.rng
         d = Builder()
-        cast = [self.person() for _ in range(r.randint(2, 4))]
+        cast: list[Speaker] = []
+        for _ in range(r.randint(2, 4)):  # distinct surnames: "Rossi said" must name one person
+            while (someone := self.person()).surname in {c.surname for c in cast}:
+                pass
+            cast.append(someone)
         _, country, adj, capital = BY_CODE[cast[0].country or ""]
         d.add(f"{adj} {cast[0].role.split(' of ')[0] if cast[0].role else 'minister'} vows to act on "
               f"{r.choice(OBJECTS)}\n\n")
