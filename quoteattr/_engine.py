@@ -9,6 +9,7 @@ mentions are resolved to entities that become the document's speakers.
 from __future__ import annotations
 
 import bisect
+import gc
 import itertools
 from collections import Counter
 
@@ -229,9 +230,24 @@ class _Intervals:
 
 
 def attribute(text: str, analysis: Analysis, *, doc_id: str | None = None) -> Document:
-    """Find every quotation in ``text`` with its speaker, role and country."""
+    """Find every quotation in ``text`` with its speaker, role and country.
+
+    The cyclic garbage collector is paused meanwhile: the stages allocate hundreds of
+    thousands of small acyclic objects (tokens, spans) that reference counting frees, and
+    the collector's full passes over them cost a quarter of the time on long documents.
+    """
     if not text.strip():
         return Document(text=text, id=doc_id)
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _attribute(text, analysis, doc_id)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _attribute(text: str, analysis: Analysis, doc_id: str | None) -> Document:
     lex = lexicon()
     paragraphs = split_paragraphs(text)
     sentences = [(s.start, s.end) for s in analysis.sentences] or split_sentences(text)

@@ -140,6 +140,8 @@ class Entities:
         self.items: list[Entity] = []
         self._by_full: dict[tuple[str, ...], Entity] = {}
         self._by_token: dict[str, list[Entity]] = {}
+        self._token_positions: dict[str, Positions] = {}
+        """Per name word, the mentions of full-name persons that contain it."""
         self._person_positions = Positions()
         self._seen: set[tuple[int, int]] = set()
         self._quote_starts = [s for s, _ in quote_spans]
@@ -212,6 +214,9 @@ class Entities:
         entity.positions.add(start, 0)
         if entity.kind == "person":
             self._person_positions.add(start, entity.id)
+            if len(entity.tokens) >= 2:
+                for word in set(entity.tokens):
+                    self._token_positions.setdefault(word, Positions()).add(start, entity.id)
 
     def for_name(self, start: int, end: int, organisation: bool) -> Entity:
         """The entity a proper name at ``[start, end)`` refers to (created if new)."""
@@ -243,16 +248,14 @@ class Entities:
 
     def _match_single(self, word: str, offset: int) -> Entity | None:
         """The person whose full name contains ``word``: nearest before, else first after."""
-        best_before: tuple[int, Entity] | None = None
-        best_after: Entity | None = None
-        for e in self._by_token.get(word, []):
-            last = e.positions.last_before(offset)
-            if last is not None:
-                if best_before is None or last[0] > best_before[0]:
-                    best_before = (last[0], e)
-            elif best_after is None or e.first < best_after.first:
-                best_after = e
-        return best_before[1] if best_before is not None else best_after
+        positions = self._token_positions.get(word)
+        if positions is None:
+            return None
+        last = positions.last_before(offset)
+        if last is not None:
+            return self.items[last[1]]
+        candidates = self._by_token.get(word, [])
+        return min(candidates, key=lambda e: e.first) if candidates else None
 
     def for_description(self, mention: Mention) -> Entity | None:
         """An organisation known only by a description of two or more words ("the Swiss

@@ -175,6 +175,12 @@ def _quote_inside(quotes: list[tuple[int, int]], start: int, end: int) -> list[t
     return found
 
 
+def _first_quote_within(quotes: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    """The first quotation opening inside ``[start, end)``."""
+    i = bisect.bisect_left(quotes, (start, -1))
+    return quotes[i] if i < len(quotes) and quotes[i][0] < end else None
+
+
 def make_report(
     text: str, quotes: list[tuple[int, int]], start: int, end: int, cue: tuple[int, int] | None,
     mention: Mention | None, rule: str, confidence: float, whole_quote_is_mixed: bool = False,
@@ -248,8 +254,7 @@ def find_indirect(
         end = content_end(text, toks, k, sentence_end, lex)
         if frame == "label":
             k = _label_complement(toks, after, k)
-            inside = _quote_inside(quotes, toks[k].start, len(text)) if k < len(toks) else []
-            first_quote = inside[0] if inside and inside[0][0] < end else None
+            first_quote = _first_quote_within(quotes, toks[k].start, end) if k < len(toks) else None
             if first_quote is not None and first_quote[0] <= toks[min(k + 1, len(toks) - 1)].start:
                 end = first_quote[1]  # called it a “…” on Monday: the complement ends with the quote
         body = [t for t in toks[k : k + MAX_CLAUSE_TOKENS] if t.end <= end]
