@@ -26,6 +26,7 @@ from .errors import (
     QuoteAttrError,
     SchemaError,
 )
+from .evaluate import Evaluation, evaluate  # eager: the function shares its module's name
 from .model import Document, Quote, QuoteKind, Span, Speaker, SpeakerKind
 
 if TYPE_CHECKING:
@@ -60,6 +61,7 @@ __all__ = [
     "BackendUnavailableError",
     "Document",
     "DocumentTooLargeError",
+    "Evaluation",
     "Extracted",
     "Extractor",
     "Failed",
@@ -77,6 +79,7 @@ __all__ = [
     "SpeakerIndexError",
     "SpeakerKind",
     "__version__",
+    "evaluate",
     "extract",
     "extract_many",
     "render_html",
