@@ -22,17 +22,17 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
 
-FEMALE = ("Amara", "Ngozi", "Thandiwe", "Aisha", "Fatima", "Leila", "Sofia", "Lucía", "Ana", "Mei", "Aiko",
+FEMALE = ("Amara", "Ngozi", "Nomsa", "Aisha", "Fatima", "Leila", "Sofia", "Lucía", "Ana", "Mei", "Aiko",
           "Yuki", "Priya", "Ingrid", "Olga", "Elif", "Zanele", "Marta", "Chiara", "Camille", "Hana", "Noor",
-          "Rasa", "Agnieszka", "Claudine", "Wanjiru", "Gabriela", "Sunita", "Mariam", "Efua", "Ilse", "Joana")
-MALE = ("Kwame", "Ibrahim", "Omar", "Mateo", "Diego", "João", "Hiroshi", "Ravi", "Lars", "Tomasz", "Mehmet",
-        "Sipho", "Ahmed", "Jonas", "Chen", "Kofi", "Pieter", "Luca", "Andrei", "Farid", "Tesfaye", "Julio",
-        "Karim", "Dmitri", "Arjun", "Emeka", "Rui", "Henrik", "Yusuf", "Thabo", "Nikos", "Santiago")
+          "Dalia", "Katarzyna", "Solange", "Njeri", "Gabriela", "Kavita", "Mariam", "Abena", "Ilse", "Joana")
+MALE = ("Kwame", "Ibrahim", "Omar", "Tomás", "Diego", "João", "Hiroshi", "Ravi", "Lars", "Tomasz", "Mehmet",
+        "Sipho", "Ahmed", "Jonas", "Chen", "Kofi", "Joost", "Luca", "Andrei", "Walid", "Dawit", "Rodrigo",
+        "Samir", "Dmitri", "Rohan", "Emeka", "Nuno", "Henrik", "Yusuf", "Thabo", "Giorgos", "Santiago")
 FAMILY = ("Mensah", "Okafor", "Diallo", "Haddad", "Kowalski", "Novak", "Larsen", "Silva", "Costa", "Tanaka",
-          "Sato", "Nguyen", "Rossi", "Moreau", "Fischer", "Jansen", "Popescu", "Horvat", "Yılmaz", "Demir",
-          "Sharma", "Patel", "Khan", "Rahman", "Mendoza", "Ortiz", "Castillo", "Ivanova", "Petrov", "Kamau",
-          "Otieno", "Bekele", "Nkosi", "O'Neill", "D'Souza", "García-Márquez", "van Dijk", "Al-Masri",
-          "Wróbel", "Quispe", "Benítez", "Uwase", "Karimova", "Seitkali", "Hashim", "Charoen", "Vaitkutė")
+          "Sato", "Nguyen", "Rossi", "Moreau", "Fischer", "Jansen", "Popescu", "Babić", "Yılmaz", "Demir",
+          "Sharma", "Patel", "Khan", "Rahman", "Paredes", "Ortiz", "Castillo", "Ivanova", "Petrov", "Mwangi",
+          "Otieno", "Girma", "Dlamini", "O'Neill", "D'Souza", "García-Márquez", "de Vries", "Al-Masri",
+          "Nowak", "Mamani", "Ferreira", "Mukamana", "Yusupova", "Abenov", "Aziz", "Suwan", "Kazlauskaitė")
 # (ISO code, name, adjective, capital)
 COUNTRIES = (
     ("KE", "Kenya", "Kenyan", "Nairobi"), ("GH", "Ghana", "Ghanaian", "Accra"),
@@ -96,7 +96,7 @@ NARRATIVE = (
 )
 NOT_QUOTES = (  # scare quotes and titles: marks that hold no quotation
     "The plan, dubbed the “{obj}” programme by local newspapers, has divided the coalition.",
-    "The debate came a week after the release of “Cold Servers”, a documentary about data centres.",
+    "The debate came a week after the release of “Silent Harbours”, a documentary about data centres.",
     "Critics call it a \"shadow budget\" that few lawmakers have read.",
 )
 BOILERPLATE = ("Reporting by {a}; Editing by {b}", "(Additional reporting by {a} in {capital})",
@@ -119,7 +119,7 @@ class Speaker:
 
     @property
     def opening(self) -> str:
-        """The surname as it starts a sentence: van Dijk → Van Dijk."""
+        """The surname as it starts a sentence: de Vries → De Vries."""
         return self.surname[:1].upper() + self.surname[1:]
 
 

@@ -1,8 +1,8 @@
 """Who the mentions are: names clustered into entities, pronouns and descriptions resolved.
 
-- Names: a multi-word proper name starts an entity; a lone family or given name ("Hwang",
-  "Park") joins the entity whose full name contains it (the nearest one before it, else
-  the first after it, so a headline "Mutasa: …" finds "Tendai Mutasa" below).
+- Names: a multi-word proper name starts an entity; a lone family or given name ("Ferraz",
+  "Osei") joins the entity whose full name contains it (the nearest one before it, else
+  the first after it, so a headline "Okafor: …" finds "Chidi Okafor" below).
 - Pronouns (he/she): Hobbs-style search, sentence by sentence backwards, left to right
   within a sentence, taking the first person whose known gender agrees. Mentions inside
   quotations are not antecedents. Gender comes from titles (spokeswoman), honorifics,
@@ -233,7 +233,7 @@ class Entities:
             self.add_mention(entity, start, end)
             return entity
         if len(words) >= 2:
-            if words not in self._by_full:  # "Van Dijk" for "Pieter van Dijk"
+            if words not in self._by_full:  # "De Jong" for "Anouk de Jong"
                 longer = [e for e in self._by_token.get(words[-1], []) if len(e.tokens) > len(words)
                           and e.tokens[-len(words):] == words]  # fmt: skip
                 if len(longer) == 1:
@@ -355,7 +355,7 @@ class Entities:
 
     def resolve_lede(self, mention: Mention) -> Entity | None:
         """News ledes introduce a source by description and name them below ("…, a Nepali
-        glaciologist said. ¶ Sunita Rai of …"): an indefinite description with a country
+        seismologist said. ¶ Lina Haddad of …"): an indefinite description with a country
         is the first person named after it with that country."""
         if not mention.indefinite or mention.country is None or mention.role_head is None:
             return None

@@ -1,12 +1,12 @@
 """Reading the speaker mention at an attribution site: name, title, role and country.
 
 A mention is parsed from a short chunk of tokens, the noun phrase right before a cue
-("US Deputy Ambassador Robert Wood", "North Korea's ambassador", "He") or right after an
-inverted one ("said Rosa Quispe, general secretary of the miners' union"). The chunk is
+("Brazilian Deputy Ambassador Ana Costa", "Peru's ambassador", "He") or right after an
+inverted one ("said Kofi Mensah, general secretary of the dockers' union"). The chunk is
 read as ``[determiner|possessor] [country] [title words] [Name] [, apposition ,]``:
 
 - a title before a name gives the role; a country name or demonym before it the country
-  (US Defense Secretary Lloyd Austin; Polish Climate Minister X);
+  (German Economy Minister Jonas Keller; Polish Climate Minister X);
 - a possessive country gives the country (South Korea's UN Ambassador);
 - an apposition supplies whichever of name and role the head lacks
   (X, Brazil's ambassador to the UN / Russia's envoy, X);
@@ -106,7 +106,7 @@ def parse_chunk(lex: Lexicon, text: str, toks: list[Token]) -> Mention | None:
     body = toks[i:]
     if not body:
         return None
-    # Head and post-modifier: "Sunita Rai of Tribhuvan University", "envoy to the UN".
+    # Head and post-modifier: "Lina Haddad of Cairo University", "envoy to the UN".
     cut = len(body)
     for k, tok in enumerate(body):
         if k and tok.low in PREPOSITIONS and tok.low != "and":
@@ -278,7 +278,7 @@ def chunk_before(lex: Lexicon, toks: list[Token], j: int) -> list[Token]:
 
 def _inside_of_phrase(lex: Lexicon, toks: list[Token], k: int) -> bool:
     """True when token ``k`` follows "ROLE/ORG of Capitalised Words" (Minister of Water and
-    Energy, Ministry of Natural Resources and Tourism)."""
+    Energy, Ministry of Fisheries and Ocean Affairs)."""
     for m in range(k - 1, max(0, k - 5), -1):
         if toks[m].low == "of":
             return m > 0 and (is_role(lex, toks[m - 1]) or toks[m - 1].text in lex.org_heads)

@@ -5,7 +5,7 @@ split), stripped of titles ("Dr.", "Crown Prince"), degrees and generational suf
 and its particles are dropped (Arabic "bin", "al-": AP style writes "Assad" for
 "al-Assad") or glued to the family name (European "von der", "Le": "Le Pen" is one
 surname). Each token then gets a *skeleton* that erases the usual transliteration
-variation (Wladimir/Vladimir, Zelenskyy/Zelensky, Joonkook/Junkook) and a coarser
+variation (Wladimir/Vladimir, Zelenskyy/Zelensky, Jaewon/Jae-won) and a coarser
 *consonant key* used for blocking and for vowel-only variation (Mohammed/Muhammad).
 
 Similarities are in [0, 1]; 0 means "these cannot be the same name". Everything that
@@ -40,7 +40,7 @@ LEADING_THE = regex.compile(r"\Athe\s+", regex.IGNORECASE)
 DOUBLED = regex.compile(r"(.)\1+")
 # Transliteration variation, one left-to-right pass (longest alternatives first): Russian
 # and Ukrainian romanisations (kh/h, y/i/j, w/v, ou/u), Korean (oo/u, ee/i), Greek-derived
-# ph/f, x/ks, and c/k except in "ch". Doubled letters collapse afterwards (Vassily).
+# ph/f, x/ks, and c/k except in "ch". Doubled letters collapse afterwards (Vassili).
 SKELETON_RULES = regex.compile(r"sch|tch|kh|ph|th|dh|gh|ck|ou|oo|ee|x|q|w|y|j|c(?!h)")
 SKELETON_MAP = {
     "sch": "sh", "tch": "ch", "kh": "h", "ph": "f", "th": "t", "dh": "d", "gh": "g", "ck": "k",
@@ -141,7 +141,7 @@ def token_similarity(a: str, b: str) -> float:
     Single letters are initials and match any token they begin. Otherwise: identical 1.0;
     same skeleton 0.97; same consonant key (vowel-only variation, key of 4+ letters)
     0.92; long tokens fall back on Jaro-Winkler minus 0.03 per edit. Short tokens, a
-    token that merely extends the other (Daniel/Danielle, Robert/Roberts, Wood/Woodward),
+    token that merely extends the other (Daniel/Danielle, Robert/Roberts, Wood/Woodley),
     and pairs where one ends in the feminine -a and the other does not get 0.
     """
     if a == b:

@@ -14,7 +14,7 @@ from ._lexicon import Lexicon
 TOKEN = re.compile(
     r"""(?:[^\W\d_]\.){2,}(?![^\W_])                         # U.S., U.N.
       | \d+(?:[.,]\d+)*                                     # 10,000  2.5
-      | [^\W_]+(?:[’'\-‐][^\W_]+)*                           # words: O’Brien, Ji-hoon, don't
+      | [^\W_]+(?:[’'\-‐][^\W_]+)*                           # words: O’Brien, Jae-won, don't
         (?:(?<=[sS])[’'](?![^\W\d_]))?                       # plural possessive: farmers’
       | ``|''|[—–]|\.\.\.|\S""",
     re.VERBOSE,

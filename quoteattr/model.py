@@ -25,7 +25,7 @@ class QuoteKind(str, enum.Enum):
     INDIRECT = "indirect"
     """Paraphrased: X said that …, according to X, …"""
     MIXED = "mixed"
-    """Paraphrase carrying a verbatim fragment: called it a “brazen violation”."""
+    """Paraphrase carrying a verbatim fragment: called it a “reckless gamble”."""
 
 
 class SpeakerKind(str, enum.Enum):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 GIVEN = ["Ana", "Kofi", "Mei", "Oleksandr", "Priya", "José", "Fatima", "Lars", "Nguyen", "Amara"]
-FAMILY = ["Silva", "Mensah", "Chen", "Kovalenko", "Sharma", "Álvarez", "Haddad", "Berg", "Van Dijk", "O’Neill"]
+FAMILY = ["Silva", "Asamoah", "Chen", "Kovalenko", "Sharma", "Álvarez", "Nasser", "Berg", "De Jong", "O’Neill"]
 ROLES = ["Finance Minister", "spokeswoman", "union leader", "Deputy Ambassador", "chief executive", "coach"]
 COUNTRIES = ["Kenya", "Brazil", "Norway", "South Korea", "Peru", "India"]
 CUES = ["said", "told reporters", "added", "stated", "warned", "insisted"]
