@@ -308,7 +308,8 @@ def chunk_after(lex: Lexicon, toks: list[Token], i: int) -> list[Token]:
             continue
         if tok.low in CONNECTORS or tok.low in NAME_PARTICLES:
             nxt = toks[j + 1] if j + 1 < len(toks) else None
-            if nxt is not None and (nxt.is_cap or nxt.low == "the") and j > i:
+            starts_name = tok.low in NAME_PARTICLES and nxt is not None and nxt.is_cap  # "de Vries said"
+            if nxt is not None and (nxt.is_cap or nxt.low == "the") and (j > i or starts_name):
                 j += 1
                 continue
             break
