@@ -161,6 +161,13 @@ def _run_chunk(extractor: Extractor, chunk: _Chunk) -> list[Result]:
 _worker_extractor: list[Extractor] = []
 """The extractor of this worker process, set once by :func:`_init_worker`."""
 
+_worker_setup_error: list[BaseException] = []
+"""Why this worker could not build the backend (models missing, stanza not installed)."""
+
+
+class _SetupError(Exception):
+    """Carries a worker's backend error to the parent, which raises the original."""
+
 
 def _init_worker(extractor: Extractor) -> None:
     import signal
@@ -169,10 +176,22 @@ def _init_worker(extractor: Extractor) -> None:
     # the pool down after the running chunks, so no worker dies with a half-sent result.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_extractor.append(extractor)
+    try:
+        extractor._get_backend()  # once per worker, before the first chunk
+    except Exception as e:  # reported with the first chunk; raising here would kill the pool
+        _worker_setup_error.append(e)
 
 
 def _work(chunk: _Chunk) -> list[Result]:
+    if _worker_setup_error:
+        raise _SetupError(_worker_setup_error[0])
     return _run_chunk(_worker_extractor[0], chunk)
+
+
+def _in_process(chunks: Iterator[_Chunk], extractor: Extractor) -> Iterator[Result]:
+    extractor._get_backend()  # a backend that cannot be built fails the run, not each document
+    for chunk in chunks:
+        yield from _run_chunk(extractor, chunk)
 
 
 def _cpu_count() -> int:
@@ -219,6 +238,8 @@ class _Pool:
             return future.result()
         except self._lost:
             return None
+        except _SetupError as e:  # no document can succeed: stop, with the backend's own error
+            raise e.args[0] from None
         except Exception as e:  # e.g. a result that would not pickle: fail the chunk, keep going
             return [x if isinstance(x, Failed) else _failed(x.index, x.id, x.source, e) for x in chunk]
 
@@ -311,6 +332,9 @@ def extract_many(
     Raises:
         ValueError: ``n_jobs`` is 0 or below -1, or ``chunksize`` is below 1 (raised at
             the call, before any work starts).
+        ModelsNotFoundError: (or ``ModuleNotFoundError``, …) raised by the iterator when
+            the extractor's backend cannot be built: then no document could succeed, so
+            the run stops instead of failing every document alike.
 
     >>> [type(r).__name__ for r in extract_many(["Ana Silva said the port will reopen.", None])]
     ['Extracted', 'Failed']
@@ -325,5 +349,5 @@ def extract_many(
     entries = (_prepare(i, item, extractor.max_chars) for i, item in enumerate(items))
     chunks = _chunks(entries, chunksize)
     if n_jobs == 1:
-        return (result for chunk in chunks for result in _run_chunk(extractor, chunk))
+        return _in_process(chunks, extractor)
     return _parallel(chunks, extractor, n_jobs, ordered)

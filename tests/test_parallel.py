@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 
 from quoteattr import Extractor
 from quoteattr._io import Record
-from quoteattr.backends.base import Analysis
+from quoteattr.backends.base import Analysis, Backend
 from quoteattr.backends.builtin import BuiltinBackend
+from quoteattr.errors import ModelsNotFoundError
 from quoteattr.parallel import CRASHED, Extracted, Failed, _chunks, _Job, extract_many
 
 PEOPLE = [
@@ -65,6 +66,13 @@ class CrashingBackend(BuiltinBackend):
 
     def analyse_many(self, texts: Sequence[str]) -> list[Analysis]:
         return [self.analyse(t) for t in texts]
+
+
+class ModelessExtractor(Extractor):
+    """An extractor whose backend cannot be built, like stanza without its models."""
+
+    def _get_backend(self) -> Backend:
+        raise ModelsNotFoundError("no stanza models for 'en' in /nowhere")
 
 
 def test_two_jobs_keep_input_order_and_match_one_job() -> None:
@@ -140,6 +148,13 @@ def test_exception_in_extraction_fails_only_that_document() -> None:
     failed = results[1]
     assert isinstance(failed, Failed)
     assert (failed.error_type, failed.message) == ("RuntimeError", "backend exploded")
+
+
+@pytest.mark.parametrize("n_jobs", [1, 2])
+def test_a_backend_that_cannot_be_built_stops_the_run(n_jobs: int) -> None:
+    """Missing models fail the run once, with the backend's error, not every document alike."""
+    with pytest.raises(ModelsNotFoundError, match="/nowhere"):
+        list(extract_many(CORPUS[:5], n_jobs=n_jobs, extractor=ModelessExtractor()))
 
 
 def test_worker_crash_fails_the_culprit_and_the_stream_continues() -> None:
