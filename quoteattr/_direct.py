@@ -18,6 +18,7 @@ from ._site import (
     SentenceTokens,
     generic_subject,
     is_adverbial,
+    reads_as_noun,
     sentence_subject,
     skip_back_adverbs,
     subject_after,
@@ -107,7 +108,7 @@ def attribute_before(
     colon = toks[end].text == ":" if end < j else False
     for c in range(end - 1, max(lo, end - MAX_CUE_DISTANCE) - 1, -1):
         n = _cue_at(lex, toks, c)
-        if n == 0:
+        if n == 0 or reads_as_noun(lex, toks, c):
             continue
         key = " ".join(t.low for t in toks[c : c + n])
         frame = lex.verbs[key][1]

@@ -124,11 +124,12 @@ def parse_chunk(lex: Lexicon, text: str, toks: list[Token]) -> Mention | None:
         if country is None or b <= len(head):
             country = code  # the country nearest before the name wins
     # The proper name: the trailing run of capitalised words of the head.
+    in_country = {k for a, (b, _c, _p) in countries.items() for k in range(a, b)}
     n_end = len(head)
     n_start = n_end
     while n_start > 0:
         tok = head[n_start - 1]
-        if n_start - 1 in countries or tok.is_possessive:
+        if n_start - 1 in in_country or tok.is_possessive:
             break
         if _is_name_token(lex, tok) or (
             tok.low in NAME_PARTICLES and n_start < n_end and n_start - 1 > 0 and head[n_start - 2].is_cap

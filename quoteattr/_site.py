@@ -14,10 +14,21 @@ import attrs
 
 from ._lexicon import Lexicon
 from ._mentions import Mention, apposition, chunk_after, chunk_before, merge, parse_chunk
-from ._tokens import AUXILIARIES, MODALS, NEGATIONS, PREPOSITIONS, TIME_WORDS, Token, tokenize
+from ._tokens import (
+    AUXILIARIES,
+    DETERMINERS,
+    MODALS,
+    NEGATIONS,
+    POSSESSIVE_PRONOUNS,
+    PREPOSITIONS,
+    TIME_WORDS,
+    Token,
+    tokenize,
+)
 
 MAX_APPOSITION = 16
 MAX_GENERIC_WORDS = 6
+IRREGULAR_PAST_CUES = frozenset("said told wrote spoke read".split())
 
 
 @attrs.define
@@ -43,6 +54,24 @@ def is_adverbial(tok: Token) -> bool:
     """Adverbs and time words that sit between a subject and its verb (firmly, later, on …)."""
     low = tok.low
     return low in TIME_WORDS or (low.endswith("ly") and not tok.is_cap and len(low) > 3)
+
+
+def reads_as_noun(lex: Lexicon, toks: list[Token], c: int) -> bool:
+    """True when the cue word at ``c`` is a noun or name here, not a verb: capitalised
+    inside a sentence ("the United States"), after a determiner, preposition or possessive
+    ("after reports that", "his comments"), or a present form after "the + modifier"
+    ("the Brazilian state", "a running joke", "her final report")."""
+    tok = toks[c]
+    if tok.is_cap and c > 0 and toks[c - 1].text not in "\"“‘'«„(—–-:":
+        return True
+    if c == 0:
+        return False
+    prev = toks[c - 1]
+    if prev.low in DETERMINERS or prev.low in PREPOSITIONS or prev.is_possessive or prev.low in POSSESSIVE_PRONOUNS:
+        return True
+    past = tok.low.endswith("ed") or tok.low in IRREGULAR_PAST_CUES
+    return (not past and c >= 2 and prev.is_word and (toks[c - 2].low in DETERMINERS or toks[c - 2].low in
+            POSSESSIVE_PRONOUNS) and prev.low not in lex.roles and prev.low not in lex.org_nouns)  # fmt: skip
 
 
 def skip_back_adverbs(toks: list[Token], j: int) -> int:
@@ -125,7 +154,9 @@ def generic_subject(st: SentenceTokens, c: int) -> Mention | None:
         if low in AUXILIARIES or low in MODALS or (low.endswith("ed") and not toks[i - 1].is_cap):
             return None  # a verb: this is a clause, not a noun phrase
         i -= 1
-    if i == j or (i > 0 and toks[i - 1].is_word):
+    while i < j and not toks[i].is_word:
+        i += 1  # a closing quote mark is not part of the speaker
+    if i == j or (i > 0 and toks[i - 1].is_word) or not toks[j - 1].is_word:
         return None
     return Mention(toks[i].start, toks[j - 1].end, "generic")
 
