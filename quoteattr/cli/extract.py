@@ -217,8 +217,10 @@ def _extract_all(args: argparse.Namespace, fmt: str) -> int:
         if owned is not None:
             closing.callback(owned.close)
         closing.callback(writer.close)
-        total = count_documents(args.inputs) if sys.stderr.isatty() else None
-        progress = Progress(sys.stderr, total=None if total is None else max(total - len(done), 0))
+        # a status line only on a terminal, and not over results printed to that terminal
+        show = sys.stderr.isatty() and not (args.output == "-" and sys.stdout.isatty())
+        total = count_documents(args.inputs) if show else None
+        progress = Progress(sys.stderr, total=None if total is None else max(total - len(done), 0), enabled=show)
         errors_to = args.errors_to or (f"{args.output}.errors.jsonl" if args.output != "-" else None)
         errors = closing.enter_context(_ErrorLog(errors_to, progress, append=args.resume))
         closing.callback(progress.close)
