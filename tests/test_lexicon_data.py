@@ -84,7 +84,7 @@ def test_no_duplicate_keys(name: str) -> None:
     ("name", "column", "allowed"),
     [
         ("countries.tsv", "type", {"name", "alias", "demonym", "capital", "institution"}),
-        ("speech_verbs.tsv", "frame", {"say", "think", "tell", "ask", "label", "urge"}),
+        ("speech_verbs.tsv", "frame", {"say", "think", "tell", "ask", "label", "urge", "manner"}),
         ("roles.tsv", "gender", {"m", "f", "-"}),
         ("roles.tsv", "kind", {"title", "occupation"}),
         ("organisations.tsv", "kind", {"head", "noun"}),
