@@ -76,9 +76,10 @@ def test_ten_megabyte_document() -> None:
 
 
 def _seconds(text: str) -> float:
-    start = time.perf_counter()
+    """CPU seconds, so a busy machine does not look like a slow algorithm."""
+    start = time.process_time()
     quoteattr.extract(text)
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 @pytest.mark.parametrize(
@@ -90,5 +91,5 @@ def test_adversarial_text_grows_linearly(unit: str) -> None:
     """Doubling an adversarial text roughly doubles the time, never squares it."""
     small, large = unit * 5_000, unit * 20_000
     _seconds(small)  # warm caches
-    ratio = _seconds(large) / max(_seconds(small), 1e-3)
-    assert ratio < 12, f"4x the text took {ratio:.1f}x the time"
+    ratio = _seconds(large) / max(min(_seconds(small), _seconds(small)), 1e-3)
+    assert ratio < 10, f"4x the text took {ratio:.1f}x the CPU time"
