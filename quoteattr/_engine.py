@@ -314,7 +314,7 @@ def _build(
                     entity = ents.for_description(m)
                 if entity is not None:
                     ents.add_mention(entity, m.start, m.end)
-                    entity.note(attrs_evolve_role(m, entity), lex)
+                    entity.note(m, lex)  # a description adds its role only where none is known
                 resolved[i] = entity
             elif stage == "pronoun" and m.kind == "pronoun":
                 pron = text[m.start : m.end].lower()
@@ -381,11 +381,6 @@ def _mention_start(a: Attribution) -> int:
     return a.mention.start if a.mention is not None else 0
 
 
-def attrs_evolve_role(m: Mention, entity: Entity) -> Mention:
-    """A description adds its role to an entity only when the entity has none."""
-    del entity
-    return m
-
 
 def _with_possessor_country(lex: Lexicon, text: str, m: Mention) -> Mention:
     """"its UN Ambassador": the country is the nearest country named before the mention."""
@@ -447,10 +442,7 @@ def _describe(lex: Lexicon, text: str, ents: Entities, sents: _Sentences, only: 
 def _speaker(entity: Entity, speaker_id: str, default_country: str | None) -> Speaker:
     kind = SpeakerKind.PERSON if entity.kind == "person" else SpeakerKind.ORGANISATION
     country = entity.country or (None if entity.is_country else default_country)
-    name = entity.name
-    if entity.kind == "person":
-        name = max((name,), key=len)
     return Speaker(
-        id=speaker_id, name=name, kind=kind, role=entity.role, country=country,
+        id=speaker_id, name=entity.name, kind=kind, role=entity.role, country=country,
         mentions=tuple(Span(s, e) for s, e in sorted(set(entity.mentions))),
     )  # fmt: skip

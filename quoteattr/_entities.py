@@ -128,7 +128,6 @@ class NameMention:
     start: int
     end: int
     words: tuple[str, ...]
-    in_quote: bool
 
 
 class Entities:
@@ -188,7 +187,7 @@ class Entities:
                 continue
             start = m.start() + parts[keep][0]
             end = start + len(POSSESSIVE_END.sub("", text[start : m.end()]))
-            found.append(NameMention(start, end, tuple(fold(w) for w in words_kept), self._inside_quote(start)))
+            found.append(NameMention(start, end, tuple(fold(w) for w in words_kept)))
         return found
 
     def _full_name_entity(self, start: int, end: int, words: tuple[str, ...]) -> Entity:

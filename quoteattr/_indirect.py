@@ -246,7 +246,7 @@ def find_indirect(
             speakers.append(mention)
         if _attributes_direct_quote(st, c, mention):
             continue
-        start_tok = _content_start(lex, text, toks, after, frame, quotes)
+        start_tok = _content_start(toks, after, frame)
         if start_tok is None:
             if not participle:
                 post = _post_posed(lex, text, st, c, after, mention, frame, cue, quotes)
@@ -256,7 +256,7 @@ def find_indirect(
         k, rule = start_tok
         end = content_end(text, toks, k, sentence_end, lex)
         if frame == "label":
-            k = _label_complement(toks, after, k)
+            k = _label_complement(toks, after)
             first_quote = _first_quote_within(quotes, toks[k].start, end) if k < len(toks) else None
             if first_quote is not None and first_quote[0] <= toks[min(k + 1, len(toks) - 1)].start:
                 end = first_quote[1]  # called it a “…” on Monday: the complement ends with the quote
@@ -300,11 +300,8 @@ def _speaker_of_participle(
     return sentence_subject(lex, text, st, quotes)
 
 
-def _content_start(
-    lex: Lexicon, text: str, toks: list[Token], k: int, frame: str, quotes: list[tuple[int, int]]
-) -> tuple[int, str] | None:
+def _content_start(toks: list[Token], k: int, frame: str) -> tuple[int, str] | None:
     """Token index where the reported content starts, and how it was introduced."""
-    del lex, text
     if frame == "tell":
         k = _skip_object(toks, k)
     if frame == "urge":
@@ -330,11 +327,10 @@ def _content_start(
     return k, "zero-that"
 
 
-def _label_complement(toks: list[Token], obj: int, k: int) -> int:
+def _label_complement(toks: list[Token], obj: int) -> int:
     """Where the reported content of "called/described X (as) Y" starts: the whole small
     clause when its object is itself a clause (a gerund: labelled receiving aid as …),
     else only the complement after the object."""
-    del k
     if obj < len(toks) and toks[obj].low.endswith("ing") and not toks[obj].is_cap:
         return obj
     for j in range(obj, min(len(toks), obj + MAX_CLAUSE_TOKENS)):

@@ -128,9 +128,6 @@ class Layout:
         """Index of the sentence that starts at or before ``offset`` (0 if none)."""
         return max(0, bisect.bisect_right(self._sent_starts, offset) - 1)
 
-    def sentence_at(self, offset: int) -> tuple[int, int]:
-        """The sentence span containing ``offset`` (or the nearest before it)."""
-        return self.sentences[self.sentence_index(offset)] if self.sentences else (0, 0)
 
     def paragraph_at(self, offset: int) -> tuple[int, int]:
         """The paragraph span containing ``offset`` (or the nearest before it)."""

@@ -109,8 +109,3 @@ def is_role(lex: Lexicon, tok: Token) -> bool:
     """A role or title head (minister, spokeswoman, coach …), in any case."""
     return tok.base.lower() in lex.roles
 
-
-def country_of(lex: Lexicon, text: str) -> str | None:
-    """ISO code when ``text`` is exactly a country form (name, demonym, capital …)."""
-    entry = lex.countries.get(text)
-    return entry.code if entry else None
