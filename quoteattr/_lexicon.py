@@ -84,6 +84,8 @@ class Lexicon:
 
     countries: dict[str, Country]
     """Case-sensitive surface forms: "South Korean", "Kyiv", "U.S."."""
+    country_starts: frozenset[str]
+    """First words of the country forms, possessive-free: a cheap test before joining words."""
     country_names: dict[str, str]
     verbs: dict[str, tuple[str, str]]
     """form → (lemma, frame); frames: say, tell, ask, label, urge, think."""
@@ -130,6 +132,7 @@ def lexicon() -> Lexicon:
     org_rows = list(_rows("organisations.tsv"))
     return Lexicon(
         countries=countries,
+        country_starts=frozenset(form.split()[0] for form in countries),
         country_names=dict(_pairs("country_names.tsv")),
         verbs=verbs,
         nouns=nouns,

@@ -61,8 +61,8 @@ def _country_runs(lex: Lexicon, text: str, toks: list[Token]) -> dict[int, tuple
     runs: dict[int, tuple[int, str, bool]] = {}
     i = 0
     while i < len(toks):
-        if not toks[i].is_cap:  # every country form starts with a capital
-            i += 1
+        if not toks[i].is_cap or (toks[i].text not in lex.country_starts and toks[i].base not in lex.country_starts):
+            i += 1  # every country form starts with a capitalised word from a short list
             continue
         for k in (4, 3, 2, 1):
             j = i + k

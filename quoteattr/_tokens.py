@@ -11,12 +11,12 @@ import re
 from ._lexicon import Lexicon
 
 # stdlib re: several times faster than `regex` here; [^\W_] is a letter, mark or digit.
+# Alternatives are ordered so that each fails on its first character at most positions.
 TOKEN = re.compile(
-    r"""(?:[^\W\d_]\.){2,}(?![^\W_])                         # U.S., U.N.
-      | \d+(?:[.,]\d+)*                                     # 10,000  2.5
-      | [^\W_]+(?:[’'\-‐][^\W_]+)*                           # words: O’Brien, Jae-won, don't
-        (?:(?<=[sS])[’'](?![^\W\d_]))?                       # plural possessive: farmers’
-      | ``|''|[—–]|\.\.\.|\S""",
+    r"""[^\W\d_]\.(?:[^\W\d_]\.)+(?![^\W_])                     # U.S., U.N.
+      | \d+(?:[.,]\d+)+(?![^\W_])                             # 10,000  2.5
+      | [^\W_]+(?:[’'\-‐][^\W_]+)*(?:(?<=[sS])[’'](?![^\W\d_]))?  # O’Brien, Ji-won, don't, 13th, farmers’
+      | ``|''|\.\.\.|\S""",
     re.VERBOSE,
 )
 
