@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from ._extractor import Extractor, extract
 from .errors import (
     BackendUnavailableError,
+    ConfigurationError,
     DocumentTooLargeError,
     InputTypeError,
     ModelsNotFoundError,
@@ -59,6 +60,7 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "BackendUnavailableError",
+    "ConfigurationError",
     "Document",
     "DocumentTooLargeError",
     "Evaluation",

@@ -8,7 +8,7 @@ from typing import Any
 import attrs
 
 from .backends.base import Analysis, Backend
-from .errors import BackendUnavailableError, DocumentTooLargeError, InputTypeError
+from .errors import BackendUnavailableError, ConfigurationError, DocumentTooLargeError, InputTypeError
 from .model import Document
 
 DEFAULT_MAX_CHARS = 20_000_000
@@ -71,7 +71,7 @@ class Extractor:
                 f"unknown backend {self.backend!r}; choose one of {', '.join(BACKENDS)}"
             )
         if self.max_chars < 1:
-            raise ValueError(f"max_chars must be positive, got {self.max_chars}")
+            raise ConfigurationError(f"max_chars must be positive, got {self.max_chars}")
 
     def __getstate__(self) -> dict[str, Any]:
         return {"backend": self.backend, "max_chars": self.max_chars, "backend_options": self.backend_options}
@@ -100,7 +100,7 @@ class Extractor:
         if ids is None:
             ids = [None] * len(texts)
         elif len(ids) != len(texts):
-            raise ValueError(f"got {len(texts)} texts but {len(ids)} ids")
+            raise ConfigurationError(f"got {len(texts)} texts but {len(ids)} ids; pass one id per text")
         analyses = self._get_backend().analyse_many(texts)
         return [self._attribute(t, a, i) for t, a, i in zip(texts, analyses, ids, strict=True)]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 __all__ = [
     "BackendUnavailableError",
+    "ConfigurationError",
     "DocumentTooLargeError",
     "InputTypeError",
     "ModelsNotFoundError",
@@ -27,6 +28,10 @@ class InputTypeError(QuoteAttrError, TypeError):
 
 class DocumentTooLargeError(QuoteAttrError, ValueError):
     """The document is longer than the extractor's ``max_chars``."""
+
+
+class ConfigurationError(QuoteAttrError, ValueError):
+    """A setting is out of range (``max_chars=0``, ``n_jobs=0``, ``chunksize=0``)."""
 
 
 class SchemaError(QuoteAttrError, ValueError):

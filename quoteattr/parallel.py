@@ -27,7 +27,7 @@ import attrs
 
 from ._extractor import Extractor, _check_text
 from ._io import Record
-from .errors import InputTypeError, QuoteAttrError
+from .errors import ConfigurationError, InputTypeError, QuoteAttrError
 from .model import Document
 
 if TYPE_CHECKING:
@@ -342,9 +342,9 @@ def extract_many(
     if n_jobs == -1:
         n_jobs = _cpu_count()
     elif n_jobs < 1:
-        raise ValueError(f"n_jobs must be a positive number of processes or -1 for all cores, got {n_jobs}")
+        raise ConfigurationError(f"n_jobs must be a positive number of processes or -1 for all cores, got {n_jobs}")
     if chunksize < 1:
-        raise ValueError(f"chunksize must be at least 1, got {chunksize}")
+        raise ConfigurationError(f"chunksize must be at least 1, got {chunksize}")
     extractor = Extractor() if extractor is None else extractor
     entries = (_prepare(i, item, extractor.max_chars) for i, item in enumerate(items))
     chunks = _chunks(entries, chunksize)

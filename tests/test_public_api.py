@@ -11,6 +11,7 @@ import quoteattr
 
 PUBLIC = [
     "BackendUnavailableError",
+    "ConfigurationError",
     "Document",
     "DocumentTooLargeError",
     "Evaluation",
@@ -81,6 +82,8 @@ def test_errors_are_also_builtin_errors() -> None:
     assert issubclass(quoteattr.InputTypeError, TypeError)
     assert issubclass(quoteattr.DocumentTooLargeError, ValueError)
     assert issubclass(quoteattr.SchemaError, ValueError)
+    assert issubclass(quoteattr.ConfigurationError, ValueError)
     assert issubclass(quoteattr.ModelsNotFoundError, FileNotFoundError)
-    for error in (quoteattr.InputTypeError, quoteattr.DocumentTooLargeError, quoteattr.SchemaError):
+    for error in (quoteattr.InputTypeError, quoteattr.DocumentTooLargeError, quoteattr.SchemaError,
+                  quoteattr.ConfigurationError):
         assert issubclass(error, quoteattr.QuoteAttrError)
