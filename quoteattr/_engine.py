@@ -288,8 +288,8 @@ def _build(
     marks: list[tuple[int, int]], sents: _Sentences, doc_id: str | None,
 ) -> Document:
     """Resolve mentions to entities and assemble the immutable document."""
-    ents = Entities(lex, text, marks)
     sentence_starts = [s for s, _ in sentences]
+    ents = Entities(lex, text, marks, sentence_starts)
     resolved: dict[int, Entity | None] = {}
     order = sorted(range(len(found)), key=lambda i: _mention_start(found[i]))
     # 1. names and countries make entities; 2. descriptions; 3. pronouns, in text order.

@@ -133,9 +133,10 @@ class NameMention:
 class Entities:
     """The entity registry of one document."""
 
-    def __init__(self, lex: Lexicon, text: str, quote_spans: list[tuple[int, int]]) -> None:
+    def __init__(self, lex: Lexicon, text: str, quote_spans: list[tuple[int, int]], sentence_starts: list[int]) -> None:
         self.lex = lex
         self.text = text
+        self._sentence_starts = sentence_starts
         self.items: list[Entity] = []
         self._by_full: dict[tuple[str, ...], Entity] = {}
         self._by_token: dict[str, list[Entity]] = {}
@@ -342,6 +343,8 @@ class Entities:
 
         best: tuple[int, Entity] | None = None
         after: Entity | None = None
+        if org and not any(fits(e) for e in self.items):
+            return self.resolve_it(offset, self._sentence_starts)  # "the agency": the last organisation
         for e in self.items:
             if not fits(e):
                 continue

@@ -136,6 +136,11 @@ def parse_chunk(lex: Lexicon, text: str, toks: list[Token]) -> Mention | None:
         ):
             n_start -= 1
             continue
+        # "Ministry of Health", "Bank for International Settlements": an organisation name runs
+        # through of/for/and back to its head word.
+        if tok.low in NAME_INTERNAL and n_start < n_end and n_start >= 2 and head[n_start - 2].text in lex.org_heads:
+            n_start -= 2
+            continue
         break
     # Words before the name, after any possessor or country: the title.
     t_start = 0
@@ -263,7 +268,7 @@ def chunk_before(lex: Lexicon, toks: list[Token], j: int) -> list[Token]:
             continue
         if (right is not None and (is_role(lex, right) or right.low in lex.org_nouns or lower_mods)
                 and lower_mods < MAX_LOWER_MODIFIERS and tok.is_word and not tok.text[0].isdigit()
-                and low not in lex.verbs):
+                and not _inflected_verb(lex, tok)):
             lower_mods += 1  # union leader, police spokesman, anti-doping agency
             i -= 1
             continue
@@ -286,6 +291,13 @@ def _inside_of_phrase(lex: Lexicon, toks: list[Token], k: int) -> bool:
         if not toks[m].is_cap:
             return False
     return False
+
+
+def _inflected_verb(lex: Lexicon, tok: Token) -> bool:
+    """An inflected speech verb (told, says): never a modifier. A base form can be one:
+    "state media", "report author"."""
+    entry = lex.verbs.get(tok.low)
+    return entry is not None and entry[0] != tok.low
 
 
 def lower_mods_only(lex: Lexicon, chunk: list[Token]) -> bool:
@@ -319,7 +331,7 @@ def chunk_after(lex: Lexicon, toks: list[Token], i: int) -> list[Token]:
         k = j
         while k < len(toks) and k - j <= MAX_LOWER_MODIFIERS and toks[k].is_word and not toks[k].is_cap and (
             not is_role(lex, toks[k]) and toks[k].low not in lex.org_nouns
-            and toks[k].low not in lex.verbs and not toks[k].low.endswith("ed")  # "X addressed residents"
+            and not _inflected_verb(lex, toks[k]) and not toks[k].low.endswith("ed")  # "X addressed residents"
             and toks[k].low not in CONNECTORS
         ):
             k += 1
