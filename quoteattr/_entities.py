@@ -128,6 +128,7 @@ class NameMention:
     start: int
     end: int
     words: tuple[str, ...]
+    organisation: bool = False
 
 
 class Entities:
@@ -148,7 +149,9 @@ class Entities:
         self._quote_spans = quote_spans
         self.names = self._scan_names()
         for nm in self.names:
-            if len(nm.words) >= 2:
+            if nm.organisation:
+                self.for_name(nm.start, nm.end, organisation=True)  # "the agency" may refer back to it
+            elif len(nm.words) >= 2:
                 self._full_name_entity(nm.start, nm.end, nm.words)
 
     def _inside_quote(self, offset: int) -> bool:
@@ -169,26 +172,32 @@ class Entities:
             for k, w in enumerate(words):
                 if POSSESSIVE_END.search(w) and k < len(words) - 1:
                     cut = k + 1
-            keep = 0
-            for k in range(cut, len(words)):
-                w = POSSESSIVE_END.sub("", words[k])
-                low = w.lower()
-                if (low in FUNCTION_CAPS or low in lex.roles or w in lex.honorifics or w in lex.countries
-                        or low in MONTHS_DAYS or low in lex.org_nouns):
-                    keep = k + 1
-            for c in lex.country_pattern.finditer(m.group()):
-                covering = [k for k, (a, _b) in enumerate(parts) if a < c.end()]
-                keep = max(keep, covering[-1] + 1)
+            bare = [POSSESSIVE_END.sub("", w) for w in words[cut:]]
+            organisation = bare[-1] in lex.org_heads and not any(w.lower() in lex.roles for w in bare)
+            keep = cut
+            if organisation:  # "The International Energy Agency": only the article goes
+                while keep < len(words) and words[keep].lower() in FUNCTION_CAPS:
+                    keep += 1
+            else:
+                for k in range(cut, len(words)):
+                    w = POSSESSIVE_END.sub("", words[k])
+                    low = w.lower()
+                    if (low in FUNCTION_CAPS or low in lex.roles or w in lex.honorifics or w in lex.countries
+                            or low in MONTHS_DAYS or low in lex.org_nouns):
+                        keep = k + 1
+                for c in lex.country_pattern.finditer(m.group()):
+                    covering = [k for k, (a, _b) in enumerate(parts) if a < c.end()]
+                    keep = max(keep, covering[-1] + 1)
             if keep >= len(words):
                 continue
             words_kept = [POSSESSIVE_END.sub("", w) for w in words[keep:]]
-            if not words_kept or any(w in self.lex.org_heads or w in PLACE_HEADS for w in words_kept):
+            if not words_kept or any(w in PLACE_HEADS for w in words_kept):
                 continue
             if words_kept[0].lower() in NAME_PARTICLES:
                 continue
             start = m.start() + parts[keep][0]
             end = start + len(POSSESSIVE_END.sub("", text[start : m.end()]))
-            found.append(NameMention(start, end, tuple(fold(w) for w in words_kept)))
+            found.append(NameMention(start, end, tuple(fold(w) for w in words_kept), organisation))
         return found
 
     def _full_name_entity(self, start: int, end: int, words: tuple[str, ...]) -> Entity:

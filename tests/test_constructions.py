@@ -211,3 +211,23 @@ def test_interview_transcript() -> None:
     answers = [r for r in rows if r[2] is not None]
     assert [r[1] for r in answers] == ["Not by much. Gas is still expensive.", "Next year the wind farms come online."]
     assert {r[2] for r in answers} == {"Siobhan Walsh"}
+
+
+def test_organisation_name_with_of_and_description_follow_up() -> None:
+    """'Peru's Ministry of Energy and Mines' is one organisation; 'the agency' later refers
+    to the last organisation named."""
+    text = (
+        "Copper output fell 4 percent in May, according to Peru's Ministry of Energy and Mines. "
+        "The International Energy Agency released its own figures on Monday. "
+        "The agency said demand for copper would keep rising."
+    )
+    rows = _rows(text)
+    assert rows[0][2] == "Ministry of Energy and Mines"
+    assert rows[0][4] == "PE"
+    assert rows[1][1:3] == ("demand for copper would keep rising", "International Energy Agency")
+
+
+def test_state_media_is_a_modifier_not_a_verb() -> None:
+    """'state' before a noun is a modifier: 'according to the state news agency Prensa Sur'."""
+    text = "Twelve people were injured in the blast, according to the state news agency Prensa Sur."
+    assert _rows(text) == [("indirect", "Twelve people were injured in the blast", "Prensa Sur", None, None)]
