@@ -44,6 +44,8 @@ MONTHS_DAYS = frozenset(
     monday tuesday wednesday thursday friday saturday sunday""".split()
 )
 PRONOUN_LOOKBACK_SENTENCES = 4
+DESCRIPTION_REACH = 6000
+"""Characters either side of a description ("the minister") searched for its referent."""
 PLACE_HEADS = frozenset(
     """City Street Square Avenue Road River Lake Island Islands Mountains Mount Valley Bay Sea Ocean
     Airport Station Bridge Park Province Region District County State Strait Gulf Canal Desert""".split()
@@ -144,6 +146,7 @@ class Entities:
         self._token_positions: dict[str, Positions] = {}
         """Per name word, the mentions of full-name persons that contain it."""
         self._person_positions = Positions()
+        self._all_positions = Positions()
         self._seen: set[tuple[int, int]] = set()
         self._quote_starts = [s for s, _ in quote_spans]
         self._quote_spans = quote_spans
@@ -221,6 +224,7 @@ class Entities:
         self._seen.add((start, entity.id))
         entity.mentions.append((start, end))
         entity.positions.add(start, 0)
+        self._all_positions.add(start, entity.id)
         if entity.kind == "person":
             self._person_positions.add(start, entity.id)
             if len(entity.tokens) >= 2:
@@ -318,14 +322,10 @@ class Entities:
         or the previous sentence."""
         s_idx = max(0, bisect.bisect_right(s_starts, offset) - 1)
         window_start = s_starts[max(0, s_idx - 1)] if s_starts else 0
-        best: tuple[int, Entity] | None = None
-        for e in self.items:
-            if e.kind != "organisation":
-                continue
-            last = e.positions.last_before(offset)
-            if last is not None and last[0] >= window_start and (best is None or last[0] > best[0]):
-                best = (last[0], e)
-        return best[1] if best is not None else None
+        for _pos, key in reversed(self._all_positions.between(window_start, offset)):
+            if self.items[key].kind == "organisation":
+                return self.items[key]
+        return None
 
     def resolve_description(self, mention: Mention, offset: int) -> Entity | None:
         """The entity a definite description refers to: same role head ("the minister") or
@@ -352,11 +352,14 @@ class Entities:
 
         best: tuple[int, Entity] | None = None
         after: Entity | None = None
-        if org and not any(fits(e) for e in self.items):
+        # Descriptions refer to someone named nearby: only entities mentioned within a
+        # window are candidates, which keeps long documents linear.
+        window = self._all_positions.between(offset - DESCRIPTION_REACH, offset + DESCRIPTION_REACH)
+        nearby = {key for _pos, key in window}
+        candidates = [e for e in (self.items[i] for i in sorted(nearby)) if fits(e)]
+        if org and not candidates:
             return self.resolve_it(offset, self._sentence_starts)  # "the agency": the last organisation
-        for e in self.items:
-            if not fits(e):
-                continue
+        for e in candidates:
             last = e.positions.last_before(offset)
             if last is not None and (best is None or last[0] > best[0]):
                 best = (last[0], e)
@@ -370,8 +373,9 @@ class Entities:
         is the first person named after it with that country."""
         if not mention.indefinite or mention.country is None or mention.role_head is None:
             return None
-        later = [e for e in self.items if e.kind == "person" and e.first > mention.end and e.country == mention.country
-                 and (e.role_head in (None, mention.role_head))]  # fmt: skip
+        nearby = {key for _pos, key in self._all_positions.between(mention.end, mention.end + DESCRIPTION_REACH)}
+        later = [e for e in (self.items[i] for i in sorted(nearby)) if e.kind == "person" and e.first > mention.end
+                 and e.country == mention.country and (e.role_head in (None, mention.role_head))]  # fmt: skip
         return min(later, key=lambda e: e.first) if later else None
 
     def dominant_country(self) -> str | None:
