@@ -61,11 +61,11 @@ def _group(hits: list[tuple[int, int]], layout: Layout) -> dict[int, list[tuple[
     return groups
 
 
-def _direct(lex: Lexicon, text: str, quotes: list[QuoteSpan], sents: _Sentences, layout: Layout,
-            found: list[Attribution]) -> None:  # fmt: skip
-    """Attribute every quotation; continuations share the previous quote's speaker."""
+def _direct(lex: Lexicon, text: str, quotes: list[QuoteSpan], marks: list[tuple[int, int]], sents: _Sentences,
+            layout: Layout, found: list[Attribution]) -> None:  # fmt: skip
+    """Attribute every quotation; continuations share the previous quote's speaker.
+    ``marks`` are the quotations' marks-inclusive spans, in the same order."""
     previous: tuple[int, QuoteSpan] | None = None
-    marks = [(q.open, q.close) for q in quotes]
     for q in quotes:
         p_start, p_end = layout.paragraph_at(q.open)
         st_close, crossed = _sentence_after(text, sents, q, p_end)
@@ -277,7 +277,7 @@ def _attribute(text: str, analysis: Analysis, doc_id: str | None) -> Document:
     if analysis.parsed:
         found += _parse_reports(lex, text, analysis, marks)
     direct: list[Attribution] = []
-    _direct(lex, text, quotes, sents, layout, direct)
+    _direct(lex, text, quotes, marks, sents, layout, direct)
     direct += _questions_and_answers(lex, text, layout, quotes)
     settled = _settle(found + direct)
     return _build(lex, text, settled, sentences, marks, sents, doc_id)

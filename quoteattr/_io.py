@@ -15,7 +15,7 @@ import os
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
-from typing import IO
+from typing import IO, Any
 
 import attrs
 
@@ -41,24 +41,31 @@ def _open_binary(path: str) -> gzip.GzipFile | io.BufferedReader:
     return gzip.open(path, "rb") if path.endswith(".gz") else open(path, "rb")
 
 
-def _jsonl_records(lines: Iterable[str | bytes], name: str) -> Iterator[Record | InputProblem]:
+def json_objects(lines: Iterable[str | bytes], name: str) -> Iterator[tuple[str, Any] | InputProblem]:
+    """Each non-blank line parsed as JSON, with its ``file:line``; a line that is not UTF-8
+    or not JSON becomes an :class:`InputProblem` (decoded line by line, so one bad line
+    costs only itself)."""
     for n, raw in enumerate(lines, 1):
         where = f"{name}:{n}"
-        if isinstance(raw, bytes):  # decoded line by line so one bad line costs only itself
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError as e:
-                yield InputProblem(where, f"not UTF-8 (byte {e.start} of the line: {e.reason})")
-                continue
-        else:
-            line = raw
+        try:
+            line = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+        except UnicodeDecodeError as e:
+            yield InputProblem(where, f"not UTF-8 (byte {e.start} of the line: {e.reason})")
+            continue
         if not line.strip():
             continue
         try:
-            data = json.loads(line)
+            yield where, json.loads(line)
         except json.JSONDecodeError as e:
             yield InputProblem(where, f"not JSON ({e.msg} at column {e.colno})")
+
+
+def _jsonl_records(lines: Iterable[str | bytes], name: str) -> Iterator[Record | InputProblem]:
+    for item in json_objects(lines, name):
+        if isinstance(item, InputProblem):
+            yield item
             continue
+        where, data = item
         if not isinstance(data, dict) or not isinstance(data.get("text"), str):
             yield InputProblem(where, 'expected an object with a "text" string')
             continue

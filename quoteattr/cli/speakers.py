@@ -20,7 +20,7 @@ from typing import IO, Any
 import attrs
 
 from .._extractor import Extractor
-from .._io import InputProblem, Record, read_inputs
+from .._io import InputProblem, Record, json_objects, read_inputs
 from .._schema import SCHEMA
 from ..errors import QuoteAttrError
 from ..index import DEFAULT_THRESHOLD, SpeakerCluster, SpeakerIndex
@@ -97,20 +97,11 @@ def register(subparsers: Any) -> None:
 
 def _json_lines(lines: Iterable[str | bytes], name: str) -> Iterator[Record | _Loaded | InputProblem]:
     """Each line: a quoteattr/1 document, or an ``{"id","text"}`` record to extract."""
-    for n, raw in enumerate(lines, 1):
-        where = f"{name}:{n}"
-        try:
-            line = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-        except UnicodeDecodeError as e:
-            yield InputProblem(where, f"not UTF-8 (byte {e.start} of the line: {e.reason})")
+    for item in json_objects(lines, name):
+        if isinstance(item, InputProblem):
+            yield item
             continue
-        if not line.strip():
-            continue
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield InputProblem(where, f"not JSON ({e.msg} at column {e.colno})")
-            continue
+        where, data = item
         if isinstance(data, dict) and "schema" in data:
             try:
                 doc = Document.from_dict(data)
