@@ -16,15 +16,24 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 
 import attrs
 import regex
 
 from ._lexicon import Lexicon
 from ._mentions import Mention
-from ._tokens import DETERMINERS, NAME_PARTICLES, POSSESSIVE_PRONOUNS, PREPOSITIONS, SUBJECT_PRONOUNS
+from ._tokens import (
+    DETERMINERS,
+    NAME_PARTICLES,
+    POSSESSIVE_PRONOUNS,
+    POSSESSIVE_SUFFIX,
+    PREPOSITIONS,
+    SUBJECT_PRONOUNS,
+)
 
 NAME_RUN = regex.compile(
     r"""(?<![\p{L}\p{M}’'\-])
@@ -33,8 +42,6 @@ NAME_RUN = regex.compile(
            \p{Lu}[\p{L}\p{M}’'\-]*[\p{L}\p{M}])*""",
     regex.VERBOSE,
 )
-POSSESSIVE_END = regex.compile(r"[’'][sS]$")
-WORD = regex.compile(r"\S+")
 FUNCTION_CAPS = frozenset(
     """but and or so yet if as when while after before during since although though because
     despite however meanwhile asked speaking reached according following""".split()
@@ -54,6 +61,8 @@ PLACE_HEADS = frozenset(
 
 def fold(name: str) -> str:
     """Case- and accent-insensitive form of a name, for matching within a document."""
+    if name.isascii():
+        return name.lower()
     decomposed = unicodedata.normalize("NFKD", name)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace("’", "'")
 
@@ -166,41 +175,36 @@ class Entities:
         lex, text = self.lex, self.text
         found = []
         for m in NAME_RUN.finditer(text):
-            if " " not in m.group() and "\u00a0" not in m.group():
+            run = m.group()
+            if " " not in run and "\u00a0" not in run:
                 continue  # one capitalised word: a sentence start, a place, a surname (matched later)
-            parts = [(w.start(), w.end()) for w in WORD.finditer(m.group())]
-            words = [m.group()[a:b] for a, b in parts]
+            words = run.split()  # one space or no-break space between words: offsets follow
+            offsets = list(itertools.accumulate((len(w) + 1 for w in words[:-1]), initial=0))
+            bare = [w[:-2] if w.endswith(POSSESSIVE_SUFFIX) else w for w in words]
             # A possessive inside the run ends what precedes it (South Korea’s UN Ambassador).
-            cut = 0
-            for k, w in enumerate(words):
-                if POSSESSIVE_END.search(w) and k < len(words) - 1:
-                    cut = k + 1
-            bare = [POSSESSIVE_END.sub("", w) for w in words[cut:]]
-            organisation = bare[-1] in lex.org_heads and not any(w.lower() in lex.roles for w in bare)
+            cut = max((k + 1 for k in range(len(words) - 1) if words[k].endswith(POSSESSIVE_SUFFIX)), default=0)
+            organisation = bare[-1] in lex.org_heads and not any(w.lower() in lex.roles for w in bare[cut:])
             keep = cut
             if organisation:  # "The International Energy Agency": only the article goes
                 while keep < len(words) and words[keep].lower() in FUNCTION_CAPS:
                     keep += 1
             else:
                 for k in range(cut, len(words)):
-                    w = POSSESSIVE_END.sub("", words[k])
+                    w = bare[k]
                     low = w.lower()
                     if (low in FUNCTION_CAPS or low in lex.roles or w in lex.honorifics or w in lex.countries
                             or low in MONTHS_DAYS or low in lex.org_nouns):
                         keep = k + 1
-                for c in lex.country_pattern.finditer(m.group()):
-                    covering = [k for k, (a, _b) in enumerate(parts) if a < c.end()]
-                    keep = max(keep, covering[-1] + 1)
+                for c in lex.country_pattern.finditer(run):
+                    keep = max(keep, bisect.bisect_left(offsets, c.end()))
             if keep >= len(words):
                 continue
-            words_kept = [POSSESSIVE_END.sub("", w) for w in words[keep:]]
-            if not words_kept or any(w in PLACE_HEADS for w in words_kept):
+            words_kept = bare[keep:]
+            if any(w in PLACE_HEADS for w in words_kept) or words_kept[0].lower() in NAME_PARTICLES:
                 continue
-            if words_kept[0].lower() in NAME_PARTICLES:
-                continue
-            start = m.start() + parts[keep][0]
-            end = start + len(POSSESSIVE_END.sub("", text[start : m.end()]))
-            found.append(NameMention(start, end, tuple(fold(w) for w in words_kept), organisation))
+            start = m.start() + offsets[keep]
+            end = m.end() - (len(words[-1]) - len(bare[-1]))
+            found.append(NameMention(start, end, tuple(map(fold, words_kept)), organisation))
         return found
 
     def _full_name_entity(self, start: int, end: int, words: tuple[str, ...]) -> Entity:
@@ -378,11 +382,12 @@ class Entities:
                  and e.country == mention.country and (e.role_head in (None, mention.role_head))]  # fmt: skip
         return min(later, key=lambda e: e.first) if later else None
 
-    def dominant_country(self) -> str | None:
-        """The country a document is about, if one clearly dominates its place names."""
+    def dominant_country(self, hits: Iterable[tuple[int, int]]) -> str | None:
+        """The country a document is about, if one clearly dominates the place names,
+        demonyms and capitals found at ``hits``."""
         counts: Counter[str] = Counter()
-        for m in self.lex.country_pattern.finditer(self.text):
-            entry = self.lex.countries[m.group()]
+        for start, end in hits:
+            entry = self.lex.countries[self.text[start:end]]
             if not entry.ambiguous:
                 counts[entry.code] += 1
         if not counts:

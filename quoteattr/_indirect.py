@@ -42,6 +42,7 @@ from ._tokens import (
     SUBORDINATORS,
     WH_WORDS,
     Token,
+    token,
 )
 
 ACCORDING_TO = regex.compile(r"\baccording\s+to\b", regex.IGNORECASE)
@@ -411,7 +412,7 @@ def find_according_to(
                 j += 1
             mention = Mention(toks[b].start, toks[j - 1].end, "generic") if j > b else None
         cue = (m.start(), m.end())
-        sentence_initial = a <= leading_adverbial_end([*toks[:a], Token(0, 0, ",", ",")])
+        sentence_initial = a <= leading_adverbial_end([*toks[:a], token(0, 0, ",")])
         if sentence_initial and j < len(toks) and toks[j].text == ",":
             k = j + 1
             if k < len(toks):
@@ -454,7 +455,7 @@ def find_noun_cues(
         mention: Mention | None
         if owner.low in POSSESSIVE_PRONOUNS:
             mention = sentence_subject(lex, text, st, quotes) if owner.low in ("its", "their") else parse_chunk(
-                lex, text, [Token(owner.start, owner.end, "he" if owner.low == "his" else "she", "")]
+                lex, text, [token(owner.start, owner.end, "he" if owner.low == "his" else "she")]
             )
             if mention is not None and owner.low in ("his", "her"):
                 mention = attrs.evolve(mention, kind="pronoun", gender="m" if owner.low == "his" else "f")
@@ -464,7 +465,7 @@ def find_noun_cues(
             if not chunk:
                 continue
             last = chunk[-1]
-            bare = Token(last.start, last.start + len(last.base), last.base, last.base.lower())
+            bare = token(last.start, last.start + len(last.base), last.base)
             mention = parse_chunk(lex, text, [*chunk[:-1], bare])
             owner_start = chunk[0].start
         else:

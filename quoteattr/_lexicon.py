@@ -8,6 +8,7 @@ instant; :func:`lexicon` is cached, and the result is immutable and shared by th
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from importlib import resources
@@ -61,12 +62,66 @@ def _trie(forms: Iterable[str]) -> str:
     return build(root)
 
 
-def _word_pattern(forms: Iterable[str], *, capitalised_too: bool) -> re.Pattern[str]:
+def _word_pattern(forms: Iterable[str]) -> re.Pattern[str]:
     """Whole-word matcher for lexicon forms (stdlib ``re``: its trie matching is fast)."""
-    forms = set(forms)
-    if capitalised_too:  # "Said Ms Lopez …" at a sentence start, without a slow IGNORECASE
-        forms |= {f[:1].upper() + f[1:] for f in forms}
-    return re.compile(rf"(?<!\w)(?:{_trie(forms)})(?!\w)")
+    return re.compile(rf"(?<!\w)(?:{_trie(set(forms))})(?!\w)")
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+POSSESSIVE_ENDINGS = ("’s", "'s", "’", "'")
+
+
+@attrs.frozen
+class FormIndex:
+    """Lexicon forms (one word or several) found at token starts, not by a regex pass.
+
+    The document is tokenised anyway; looking each token's lower-cased text up in a set
+    is several times cheaper than running a thousand-form trie regex over every
+    character, and a hit costs one ``startswith`` per form that begins with that word.
+    """
+
+    by_first: dict[str, tuple[str, ...]]
+    """Lower-cased first word, also with a possessive ending → forms, longest first."""
+    capitalised_too: bool
+    """Forms are lower case and may be capitalised ("Said Ms Lopez …"); else exact case."""
+
+    @classmethod
+    def of(cls, forms: Iterable[str], *, capitalised_too: bool) -> FormIndex:
+        grouped: dict[str, set[str]] = {}
+        for form in forms:
+            first = form.split()[0].lower()
+            for key in (first, *(first + ending for ending in POSSESSIVE_ENDINGS)):
+                grouped.setdefault(key, set()).add(form)
+        return cls({k: tuple(sorted(v, key=lambda f: (-len(f), f))) for k, v in grouped.items()}, capitalised_too)
+
+    def find(self, text: str, starts: list[int], lows: list[str]) -> list[tuple[int, int]]:
+        """Spans of the forms starting at tokens (token starts and lower-cased texts),
+        whole words only, left to right, never overlapping."""
+        found: list[tuple[int, int]] = []
+        by_first = self.by_first
+        reached = 0
+        for i in itertools.compress(range(len(lows)), map(by_first.__contains__, lows)):
+            start = starts[i]
+            if start < reached or (start and _is_word_char(text[start - 1])):
+                continue
+            for form in by_first[lows[i]]:
+                end = start + len(form)
+                if not self._matches(text, start, end, form) or (end < len(text) and _is_word_char(text[end])):
+                    continue
+                found.append((start, end))
+                reached = end
+                break
+        return found
+
+    def _matches(self, text: str, start: int, end: int, form: str) -> bool:
+        if text.startswith(form, start):
+            return True
+        return self.capitalised_too and text[start].isupper() and text[start].lower() == form[0] and (
+            text.startswith(form[1:], start + 1)
+        )
 
 
 @attrs.frozen
@@ -103,8 +158,10 @@ class Lexicon:
     cue_lemmas: dict[str, str]
     """Lemma → frame for speech verbs, and → "say" for attribution nouns (for parses)."""
     country_pattern: re.Pattern[str]
-    verb_pattern: re.Pattern[str]
-    noun_pattern: re.Pattern[str]
+    """For a short window of raw text; whole documents use ``country_forms``."""
+    country_forms: FormIndex
+    verb_forms: FormIndex
+    noun_forms: FormIndex
 
 
 @functools.lru_cache(maxsize=1)
@@ -143,7 +200,8 @@ def lexicon() -> Lexicon:
         honorifics=dict(_pairs("honorifics.tsv")),
         given_names=dict(_pairs("given_names.tsv")),
         cue_lemmas={**dict.fromkeys(nouns.values(), "say"), **dict(verbs.values())},
-        country_pattern=_word_pattern(countries, capitalised_too=False),
-        verb_pattern=_word_pattern(verbs, capitalised_too=True),
-        noun_pattern=_word_pattern(nouns, capitalised_too=True),
+        country_pattern=_word_pattern(countries),
+        country_forms=FormIndex.of(countries, capitalised_too=False),
+        verb_forms=FormIndex.of(verbs, capitalised_too=True),
+        noun_forms=FormIndex.of(nouns, capitalised_too=True),
     )

@@ -25,7 +25,9 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-MARK = regex.compile(r"``|''|[\"'“”‘’«»‹›„‚「」『』]")
+# ’ and ' between two letters or digits (don't, Russia’s) are apostrophes, the commonest
+# case by far: the pattern leaves them out rather than handing each to Python.
+MARK = regex.compile(r"""[\"“”‘«»‹›„‚「」『』]|``|''|(?<![\p{L}\p{N}])['’]|['’](?![\p{L}\p{N}])""")
 
 ELISION = regex.compile(r"(?:em|til|tis|twas|cause|bout|n|round)\b|\p{N}", regex.IGNORECASE)
 LOWER_WORD = regex.compile(r"[ \t]+\p{Ll}")

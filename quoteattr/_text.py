@@ -101,10 +101,10 @@ def split_sentences_in(text: str, start: int, end: int) -> list[tuple[int, int]]
     return spans
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of the whole text, paragraph by paragraph."""
+def split_sentences(text: str, paragraphs: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Sentence spans of the whole text, paragraph by paragraph (``paragraphs`` if already split)."""
     spans: list[tuple[int, int]] = []
-    for p_start, p_end in split_paragraphs(text):
+    for p_start, p_end in split_paragraphs(text) if paragraphs is None else paragraphs:
         spans.extend(split_sentences_in(text, p_start, p_end))
     return spans
 
