@@ -47,6 +47,7 @@ class _Sentences:
         self._toks = tokenize(text)
         self._starts = list(map(_start_of, self._toks))
         self.lows = list(map(_low_of, self._toks))
+        self._form_tokens: list[int] | None = None
         self._cache: dict[int, SentenceTokens] = {}
 
     def at(self, offset: int) -> SentenceTokens:
@@ -62,7 +63,10 @@ class _Sentences:
 
     def find(self, forms: FormIndex) -> list[tuple[int, int]]:
         """Spans of lexicon forms anywhere in the text."""
-        return forms.find(self.text, self._starts, self.lows)
+        if self._form_tokens is None:  # the tokens any lexicon form can start at, found once
+            words = lexicon().form_words
+            self._form_tokens = list(itertools.compress(range(len(self.lows)), map(words.__contains__, self.lows)))
+        return forms.find(self.text, self._starts, self.lows, self._form_tokens)
 
 
 _start_of = operator.itemgetter(0)

@@ -97,13 +97,16 @@ class FormIndex:
                 grouped.setdefault(key, set()).add(form)
         return cls({k: tuple(sorted(v, key=lambda f: (-len(f), f))) for k, v in grouped.items()}, capitalised_too)
 
-    def find(self, text: str, starts: list[int], lows: list[str]) -> list[tuple[int, int]]:
+    def find(self, text: str, starts: list[int], lows: list[str], among: Iterable[int] | None = None,
+             ) -> list[tuple[int, int]]:  # fmt: skip
         """Spans of the forms starting at tokens (token starts and lower-cased texts),
-        whole words only, left to right, never overlapping."""
+        whole words only, left to right, never overlapping. ``among``: the token indices
+        worth trying, in order (all by default), when a caller has narrowed them already."""
         found: list[tuple[int, int]] = []
         by_first = self.by_first
         reached = 0
-        for i in itertools.compress(range(len(lows)), map(by_first.__contains__, lows)):
+        indices = range(len(lows)) if among is None else among
+        for i in itertools.compress(indices, map(by_first.__contains__, map(lows.__getitem__, indices))):
             start = starts[i]
             if start < reached or (start and _is_word_char(text[start - 1])):
                 continue
@@ -162,6 +165,9 @@ class Lexicon:
     country_forms: FormIndex
     verb_forms: FormIndex
     noun_forms: FormIndex
+    form_words: frozenset[str]
+    """First words of verb cues, noun cues and country forms: one pass over a document's
+    tokens narrows all three look-ups."""
 
 
 @functools.lru_cache(maxsize=1)
@@ -187,6 +193,9 @@ def lexicon() -> Lexicon:
             roles.setdefault(plural.strip().lower(), ("-", kind))
             plurals.add(plural.strip().lower())
     org_rows = list(_rows("organisations.tsv"))
+    verb_forms = FormIndex.of(verbs, capitalised_too=True)
+    country_forms = FormIndex.of(countries, capitalised_too=False)
+    noun_forms = FormIndex.of(nouns, capitalised_too=True)
     return Lexicon(
         countries=countries,
         country_starts=frozenset(form.split()[0] for form in countries),
@@ -201,7 +210,8 @@ def lexicon() -> Lexicon:
         given_names=dict(_pairs("given_names.tsv")),
         cue_lemmas={**dict.fromkeys(nouns.values(), "say"), **dict(verbs.values())},
         country_pattern=_word_pattern(countries),
-        country_forms=FormIndex.of(countries, capitalised_too=False),
-        verb_forms=FormIndex.of(verbs, capitalised_too=True),
-        noun_forms=FormIndex.of(nouns, capitalised_too=True),
+        country_forms=country_forms,
+        verb_forms=verb_forms,
+        noun_forms=noun_forms,
+        form_words=frozenset(verb_forms.by_first) | frozenset(noun_forms.by_first) | frozenset(country_forms.by_first),
     )
