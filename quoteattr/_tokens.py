@@ -32,6 +32,8 @@ TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})", re.VERBOSE)
 """The same, captured, for ``re.split``: tokens at odd indices, the gaps between them at even."""
 
 POSSESSIVE_SUFFIX = ("’s", "'s", "’S", "'S")
+POSSESSIVE_LAST = frozenset("sS’'")
+"""The last character of every possessive: a cheap first test."""
 
 DETERMINERS = frozenset("the a an this these those one another some several two three many".split())
 POSSESSIVE_PRONOUNS = {"his": "m", "her": "f", "its": "-", "their": "-", "our": "-", "my": "-", "your": "-"}
@@ -84,16 +86,22 @@ class Token(NamedTuple):
     @property
     def base(self) -> str:
         """The text without a possessive ending (Russia’s → Russia, farmers’ → farmers)."""
-        if self.text.endswith(POSSESSIVE_SUFFIX):
-            return self.text[:-2]
-        if self.text[-1:] in "’'" and len(self.text) > 1:
-            return self.text[:-1]
-        return self.text
+        text = self.text
+        if text[-1] not in POSSESSIVE_LAST:  # most words: no test below can succeed
+            return text
+        if text.endswith(POSSESSIVE_SUFFIX):
+            return text[:-2]
+        if text[-1] in "’'" and len(text) > 1:
+            return text[:-1]
+        return text
 
     @property
     def is_possessive(self) -> bool:
         """Ends in ’s or a plural-possessive apostrophe."""
-        return self.text.endswith(POSSESSIVE_SUFFIX) or (len(self.text) > 1 and self.text[-1] in "’'")
+        text = self.text
+        return text[-1] in POSSESSIVE_LAST and (
+            text.endswith(POSSESSIVE_SUFFIX) or (len(text) > 1 and text[-1] in "’'")
+        )
 
 
 def token(start: int, end: int, text: str) -> Token:
@@ -122,5 +130,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 
 def is_role(lex: Lexicon, tok: Token) -> bool:
     """A role or title head (minister, spokeswoman, coach …), in any case."""
-    return tok.base.lower() in lex.roles
+    if tok.text[-1] in POSSESSIVE_LAST:  # maybe "the minister’s": look the base up
+        return tok.base.lower() in lex.roles
+    return tok.low in lex.roles
 
