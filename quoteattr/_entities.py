@@ -113,11 +113,17 @@ class Entity:
     role_head: str | None = None
     country: str | None = None
     gender: str | None = None
-    mentions: list[tuple[int, int]] = attrs.field(factory=list)
-    positions: Positions = attrs.field(factory=Positions)
-    """Mention starts, for "the nearest mention before" lookups."""
     is_country: bool = False
     name_gender: str | None = None
+    mentions: list[tuple[int, int]] = attrs.field(init=False)
+    positions: Positions = attrs.field(init=False)
+    """Mention starts, for "the nearest mention before" lookups."""
+
+    def __attrs_post_init__(self) -> None:
+        # Set here, not by field factories: mypyc-compiled classes (see setup.py) cannot
+        # hold attrs' placeholder objects as class-level defaults.
+        self.mentions = []
+        self.positions = Positions()
     """Weak evidence from the given name, used only to break ties."""
 
     def note(self, mention: Mention, lex: Lexicon) -> None:

@@ -74,6 +74,10 @@ def _is_word_char(ch: str) -> bool:
 POSSESSIVE_ENDINGS = ("’s", "'s", "’", "'")
 
 
+def _longest_first(form: str) -> tuple[int, str]:
+    return -len(form), form
+
+
 @attrs.frozen
 class FormIndex:
     """Lexicon forms (one word or several) found at token starts, not by a regex pass.
@@ -95,7 +99,7 @@ class FormIndex:
             first = form.split()[0].lower()
             for key in (first, *(first + ending for ending in POSSESSIVE_ENDINGS)):
                 grouped.setdefault(key, set()).add(form)
-        return cls({k: tuple(sorted(v, key=lambda f: (-len(f), f))) for k, v in grouped.items()}, capitalised_too)
+        return cls({k: tuple(sorted(v, key=_longest_first)) for k, v in grouped.items()}, capitalised_too)
 
     def find(self, text: str, starts: list[int], lows: list[str], among: Iterable[int] | None = None,
              ) -> list[tuple[int, int]]:  # fmt: skip

@@ -128,7 +128,7 @@ class _Open:
     pos: int
     content: int
     first_paragraph: int
-    nested: list[tuple[int, int]] = attrs.field(factory=list)
+    nested: list[tuple[int, int]]
 
 
 def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[QuoteSpan]:
@@ -181,7 +181,7 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[QuoteS
                     if len(stack) == 1:
                         _emit_unclosed(text, stack[0], pos, p_index - stack[0].first_paragraph, found)
                     stack.pop()
-                stack.append(_Open(family, pos, pos + len(mark), p_index))
+                stack.append(_Open(family, pos, pos + len(mark), p_index, []))
         if stack:
             if _may_continue(text, stack[0], p_start, p_end):
                 carry, carry_end = stack[0], p_end

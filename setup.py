@@ -1,0 +1,36 @@
+"""Optional compiled build of the extraction engine (everything else is in pyproject.toml).
+
+The engine is plain, fully typed Python. With ``QUOTEATTR_COMPILE=1`` its modules are also
+compiled to C extensions by mypyc, the compiler mypy and black ship with, which makes
+extraction about 1.4× faster with identical results. It needs mypy and a C compiler at build
+time only; the compiled wheel has no extra run-time dependency:
+
+    pip install mypy
+    QUOTEATTR_COMPILE=1 pip install --no-build-isolation .
+
+A plain ``pip install`` builds nothing and gives the pure-Python package.
+"""
+
+from __future__ import annotations
+
+import os
+
+from setuptools import Extension, setup
+
+# The hot path, stage by stage (see quoteattr/_engine.py); the public API, CLI, I/O and the
+# optional backends stay interpreted.
+ENGINE = [
+    "_lexicon", "_tokens", "_text", "_marks", "_mentions", "_site", "_direct", "_indirect", "_entities", "_engine",
+]  # fmt: skip
+
+
+def _extensions() -> list[Extension]:
+    if os.environ.get("QUOTEATTR_COMPILE", "") != "1":
+        return []
+    from mypyc.build import mypycify
+
+    # group_name: one shared runtime library with a stable name (quoteattr__mypyc), not a hash
+    return list(mypycify([f"quoteattr/{name}.py" for name in ENGINE], opt_level="3", group_name="quoteattr"))
+
+
+setup(ext_modules=_extensions())
