@@ -135,7 +135,15 @@ def machine() -> dict[str, Any]:
         commit = ""
     return {"cpu": cpu, "cores": os.cpu_count(), "python": platform.python_version(),
             "platform": platform.platform(), "date": datetime.date.today().isoformat(),
-            "quoteattr": quoteattr.__version__, "commit": commit or None, "load_1min": os.getloadavg()[0]}
+            "quoteattr": quoteattr.__version__, "commit": commit or None, "load_1min": os.getloadavg()[0],
+            "engine": engine_build()}
+
+
+def engine_build() -> str:
+    """"compiled (mypyc)" when the engine modules are C extensions (setup.py), else "pure Python"."""
+    from quoteattr import _engine
+
+    return "compiled (mypyc)" if _engine.__file__.endswith((".so", ".pyd")) else "pure Python"
 
 
 def synthetic_corpus(seed: int, size: int) -> tuple[Path, int]:
@@ -388,7 +396,7 @@ def markdown(results: dict[str, Any], plotted: bool) -> str:
         "# quoteattr benchmark results", "",
         f"Machine: {m['cpu']}, {m['cores']} cores (shared with other jobs; 1-min load {m['load_1min']:.1f} "
         f"before, {m['load_1min_after']:.1f} after), Python {m['python']}, {m['platform']}. "
-        f"quoteattr {m['quoteattr']} (commit {m['commit']}), {m['date']}. "
+        f"quoteattr {m['quoteattr']} (commit {m['commit']}, engine {m.get('engine', 'pure Python')}), {m['date']}. "
         f"Command: `python benchmarks/run.py{' --quick' if results['settings']['quick'] else ''}` "
         f"({results['settings']['wall_seconds']:.0f} s).", "",
         "## Quality per corpus", "",
