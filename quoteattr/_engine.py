@@ -11,7 +11,6 @@ from __future__ import annotations
 import bisect
 import gc
 import itertools
-import operator
 from collections import Counter
 
 import regex
@@ -24,7 +23,7 @@ from ._marks import QuoteSpan, find_quotes
 from ._mentions import Mention, apposition, chunk_before, merge, parse_chunk
 from ._site import SentenceTokens, subject_after
 from ._text import Layout, split_paragraphs, split_sentences
-from ._tokens import tokenize
+from ._tokens import TokenColumns
 from .backends.base import Analysis
 from .model import Document, Quote, QuoteKind, Span, Speaker, SpeakerKind
 
@@ -37,16 +36,14 @@ MIN_QA_TURNS = 2
 class _Sentences:
     """The document's tokens, cut into sentences on demand.
 
-    The whole text is tokenised at once: one C-level split costs less than tokenising
-    the two thirds of sentences that a cue or quote brings to the rules one by one.
+    The whole text is tokenised at once into columns (one C-level split), which also serve
+    the lexicon look-ups; token tuples are made only for the sentences the rules visit.
     """
 
     def __init__(self, text: str, layout: Layout) -> None:
         self.text = text
         self.layout = layout
-        self._toks = tokenize(text)
-        self._starts = list(map(_start_of, self._toks))
-        self.lows = list(map(_low_of, self._toks))
+        self._columns = TokenColumns(text)
         self._form_tokens: list[int] | None = None
         self._cache: dict[int, SentenceTokens] = {}
 
@@ -55,22 +52,19 @@ class _Sentences:
         st = self._cache.get(idx)
         if st is None:
             s, e = self.layout.sentences[idx] if self.layout.sentences else (0, len(self.text))
-            i = bisect.bisect_left(self._starts, s)
-            j = bisect.bisect_left(self._starts, e, i)
-            st = self._cache[idx] = SentenceTokens(s, e, self._toks[i:j], self._starts[i:j])
+            starts = self._columns.starts
+            i = bisect.bisect_left(starts, s)
+            j = bisect.bisect_left(starts, e, i)
+            st = self._cache[idx] = SentenceTokens(s, e, self._columns.tokens(i, j), starts[i:j])
         return st
-
 
     def find(self, forms: FormIndex) -> list[tuple[int, int]]:
         """Spans of lexicon forms anywhere in the text."""
+        lows = self._columns.lows
         if self._form_tokens is None:  # the tokens any lexicon form can start at, found once
             words = lexicon().form_words
-            self._form_tokens = list(itertools.compress(range(len(self.lows)), map(words.__contains__, self.lows)))
-        return forms.find(self.text, self._starts, self.lows, self._form_tokens)
-
-
-_start_of = operator.itemgetter(0)
-_low_of = operator.itemgetter(3)
+            self._form_tokens = list(itertools.compress(range(len(lows)), map(words.__contains__, lows)))
+        return forms.find(self.text, self._columns.starts, lows, self._form_tokens)
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:

@@ -1,8 +1,9 @@
 """Word tokens with offsets, and the word classes the attribution rules test.
 
-A document is tokenised once, by one regex split and C-level ``map`` calls (no Python
-code runs per token); sentences are slices of that list, and lexicon cues are found by
-looking tokens up in sets rather than by scanning the text again.
+A document is tokenised once into columns (:class:`TokenColumns`), by one regex split and
+C-level ``map`` calls with no Python code run per token; lexicon cues are found by looking
+the lower-cased column up in sets rather than by scanning the text again, and a sentence
+becomes a list of :class:`Token` tuples only when a rule visits it.
 """
 
 from __future__ import annotations
@@ -113,19 +114,40 @@ _make_token = functools.partial(tuple.__new__, Token)
 _first_char = operator.itemgetter(0)
 
 
-def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """Tokens of ``text[start:end]`` with document offsets.
+class TokenColumns:
+    """A text's tokens as parallel lists, turned into :class:`Token` tuples only for the
+    stretches a rule asks for (a third of a news article's sentences never are).
 
-    One ``re.split`` keeps tokens and the gaps between them, so running lengths give
-    every offset; the columns are zipped into tuples, all without a per-token Python loop.
+    One ``re.split`` keeps tokens and the gaps between them, so running lengths give every
+    offset; all columns are built by C-level ``map`` calls, with no Python code per token.
     """
-    pieces = TOKEN_SPLIT.split(text[start:end])
-    bounds = list(itertools.accumulate(map(len, pieces), initial=start))
-    words = pieces[1::2]
-    firsts = list(map(_first_char, words))
-    columns = zip(bounds[1:-1:2], bounds[2::2], words, map(str.lower, words), map(str.isupper, firsts),
-                  map(str.isalnum, firsts), strict=True)  # fmt: skip
-    return list(map(_make_token, columns))
+
+    __slots__ = ("ends", "is_cap", "is_word", "lows", "starts", "words")
+
+    def __init__(self, text: str, start: int = 0, end: int | None = None) -> None:
+        pieces = TOKEN_SPLIT.split(text[start:end])
+        bounds = list(itertools.accumulate(map(len, pieces), initial=start))
+        self.words = pieces[1::2]
+        self.starts = bounds[1:-1:2]
+        self.ends = bounds[2::2]
+        self.lows = list(map(str.lower, self.words))
+        firsts = list(map(_first_char, self.words))
+        self.is_cap = list(map(str.isupper, firsts))
+        self.is_word = list(map(str.isalnum, firsts))
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def tokens(self, i: int = 0, j: int | None = None) -> list[Token]:
+        """The tokens ``i`` to ``j`` (exclusive)."""
+        columns = zip(self.starts[i:j], self.ends[i:j], self.words[i:j], self.lows[i:j], self.is_cap[i:j],
+                      self.is_word[i:j], strict=True)  # fmt: skip
+        return list(map(_make_token, columns))
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]`` with document offsets."""
+    return TokenColumns(text, start, end).tokens()
 
 
 def is_role(lex: Lexicon, tok: Token) -> bool:
