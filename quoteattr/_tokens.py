@@ -19,10 +19,12 @@ from ._lexicon import Lexicon
 # stdlib re: several times faster than `regex` here; [^\W_] is a letter, mark or digit.
 # Every token starts with one non-space character, matched by a plain class so the
 # engine skips whitespace in C; what follows is chosen by looking back at that character.
+# The rare branches open with a cheap look-ahead at literal characters, so most words fail
+# them without the costlier Unicode-category test.
 TOKEN = re.compile(
     r"""[^\s](?:
-        (?<=[^\W\d_])\.(?:[^\W\d_]\.)+(?![^\W_])                      # U.S., U.N.
-      | (?<=\d)\d*(?:[.,]\d+)+(?![^\W_])                              # 10,000  2.5
+        (?=\.[^\W\d_]\.)(?<=[^\W\d_])\.(?:[^\W\d_]\.)+(?![^\W_])       # U.S., U.N.
+      | (?=[\d.,])(?<=\d)\d*(?:[.,]\d+)+(?![^\W_])                       # 10,000  2.5
       | (?<=[^\W_])[^\W_]*(?:[’'\-‐][^\W_]+)*(?:(?<=[sS])[’'](?![^\W\d_]))?  # O’Brien, Ji-won, don't, farmers’
       | (?<=`)` | (?<=')' | (?<=\.)\.\.                                  # `` '' ...
       | )                                                               # any other character
