@@ -185,11 +185,13 @@ class Entities:
             if " " not in run and "\u00a0" not in run:
                 continue  # one capitalised word: a sentence start, a place, a surname (matched later)
             words = run.split()  # one space or no-break space between words: offsets follow
-            offsets = list(itertools.accumulate((len(w) + 1 for w in words[:-1]), initial=0))
             bare = [w[:-2] if w.endswith(POSSESSIVE_SUFFIX) else w for w in words]
             # A possessive inside the run ends what precedes it (South Korea’s UN Ambassador).
-            cut = max((k + 1 for k in range(len(words) - 1) if words[k].endswith(POSSESSIVE_SUFFIX)), default=0)
-            organisation = bare[-1] in lex.org_heads and not any(w.lower() in lex.roles for w in bare[cut:])
+            cut = 0
+            for k in range(len(words) - 1):
+                if bare[k] is not words[k]:  # its possessive was stripped
+                    cut = k + 1
+            organisation = bare[-1] in lex.org_heads and lex.roles.keys().isdisjoint([w.lower() for w in bare[cut:]])
             keep = cut
             if organisation:  # "The International Energy Agency": only the article goes
                 while keep < len(words) and words[keep].lower() in FUNCTION_CAPS:
@@ -201,14 +203,16 @@ class Entities:
                     if (low in FUNCTION_CAPS or low in lex.roles or w in lex.honorifics or w in lex.countries
                             or low in MONTHS_DAYS or low in lex.org_nouns):
                         keep = k + 1
-                for c in lex.country_pattern.finditer(run):
-                    keep = max(keep, bisect.bisect_left(offsets, c.end()))
+                if not lex.country_starts.isdisjoint(bare):  # a country form may start here
+                    offsets = list(itertools.accumulate([len(w) + 1 for w in words[:-1]], initial=0))
+                    for c in lex.country_pattern.finditer(run):
+                        keep = max(keep, bisect.bisect_left(offsets, c.end()))
             if keep >= len(words):
                 continue
             words_kept = bare[keep:]
-            if any(w in PLACE_HEADS for w in words_kept) or words_kept[0].lower() in NAME_PARTICLES:
+            if not PLACE_HEADS.isdisjoint(words_kept) or words_kept[0].lower() in NAME_PARTICLES:
                 continue
-            start = m.start() + offsets[keep]
+            start = m.start() + sum(map(len, words[:keep])) + keep  # one separator after each word
             end = m.end() - (len(words[-1]) - len(bare[-1]))
             found.append(NameMention(start, end, tuple(map(fold, words_kept)), organisation))
         return found
