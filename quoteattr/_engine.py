@@ -1,9 +1,10 @@
 """The attribution engine: marks, cues, rules and speakers, stage by stage.
 
 Data flows one way: the text is segmented (paragraphs, sentences), quotation marks are
-paired, cues are found by one regex pass each, sentences holding a cue or a quote are
-tokenised, the rules propose attributions, overlapping proposals are settled, and
-mentions are resolved to entities that become the document's speakers.
+paired, the text is tokenised once into columns, cues are looked up on those tokens, the
+rules propose attributions on the sentences that hold a cue or a quote, overlapping
+proposals are settled, and mentions are resolved to entities that become the document's
+speakers.
 """
 
 from __future__ import annotations
