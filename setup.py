@@ -2,11 +2,12 @@
 
 The engine is plain, fully typed Python. With ``QUOTEATTR_COMPILE=1`` its modules are also
 compiled to C extensions by mypyc, the compiler mypy and black ship with, which makes
-extraction about 1.4× faster with identical results. It needs mypy and a C compiler at build
-time only; the compiled wheel has no extra run-time dependency:
+extraction about 1.4× faster with identical results. It needs mypy, the stubs it checks
+against and a C compiler at build time only (the ``compile`` extra); the compiled wheel has
+no extra run-time dependency:
 
-    pip install mypy
-    QUOTEATTR_COMPILE=1 pip install --no-build-isolation .
+    pip install '.[compile]'
+    QUOTEATTR_COMPILE=1 pip install --no-build-isolation --no-deps --force-reinstall .
 
 A plain ``pip install`` builds nothing and gives the pure-Python package.
 """
