@@ -18,7 +18,7 @@ import regex
 
 from ._direct import attribute_after, attribute_before, is_sentence_like
 from ._entities import Entities, Entity
-from ._indirect import Attribution, find_according_to, find_indirect, find_noun_cues, make_report
+from ._indirect import ACCORDING_TO, Attribution, find_according_to, find_indirect, find_noun_cues, make_report
 from ._lexicon import FormIndex, Lexicon, lexicon
 from ._marks import QuoteSpan, find_quotes
 from ._mentions import Mention, apposition, chunk_before, merge, parse_chunk
@@ -28,7 +28,6 @@ from ._tokens import TokenColumns
 from .backends.base import Analysis
 from .model import Document, Quote, QuoteKind, Span, Speaker, SpeakerKind
 
-ACCORDING = regex.compile(r"\baccording\s+to\b", regex.IGNORECASE)
 QA_LINE = regex.compile(r"(?P<label>\p{Lu}[\p{L}\p{M}.’'\- ]{0,40}?):[ \t]+(?P<body>\S)")
 QUESTION_LABELS = frozenset({"q", "question", "reporter", "interviewer", "host"})
 MIN_QA_TURNS = 2
@@ -281,7 +280,7 @@ def _attribute(text: str, analysis: Analysis, doc_id: str | None) -> Document:
 
     verb_hits = [h for h in sents.find(lex.verb_forms) if outside(h)]
     noun_hits = [h for h in sents.find(lex.noun_forms) if outside(h)]
-    according = {layout.sentence_index(m.start()) for m in ACCORDING.finditer(text) if outside((m.start(), 0))}
+    according = {layout.sentence_index(m.start()) for m in ACCORDING_TO.finditer(text) if outside((m.start(), 0))}
     found: list[Attribution] = []
     verbs_by_sentence = _group(verb_hits, layout)
     nouns_by_sentence = _group(noun_hits, layout)
