@@ -10,6 +10,8 @@ The attribution sits next to the quote, so the rules read the few tokens around 
 
 from __future__ import annotations
 
+from typing import Final
+
 from ._indirect import Attribution, skip_adverbials
 from ._lexicon import Lexicon
 from ._marks import QuoteSpan
@@ -26,12 +28,12 @@ from ._site import (
 )
 from ._tokens import Token
 
-DASHES = frozenset({"-", "—", "–"})
-PARTICIPLE_LEADS = frozenset({",", "and", "but", "while", "before", "after", "by"})
-MAX_CUE_DISTANCE = 10
-MIN_UNATTRIBUTED_WORDS = 4
-LABEL_MAX_TOKENS = 5
-MAX_PARTICIPLE_REACH = 40
+DASHES: Final = frozenset({"-", "—", "–"})
+PARTICIPLE_LEADS: Final = frozenset({",", "and", "but", "while", "before", "after", "by"})
+MAX_CUE_DISTANCE: Final = 10
+MIN_UNATTRIBUTED_WORDS: Final = 4
+LABEL_MAX_TOKENS: Final = 5
+MAX_PARTICIPLE_REACH: Final = 40
 
 
 def _cue_at(lex: Lexicon, toks: list[Token], i: int) -> int:

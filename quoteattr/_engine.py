@@ -10,9 +10,11 @@ speakers.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import gc
 import itertools
 from collections import Counter
+from typing import Final
 
 import regex
 
@@ -28,9 +30,9 @@ from ._tokens import TokenColumns
 from .backends.base import Analysis
 from .model import Document, Quote, QuoteKind, Span, Speaker, SpeakerKind
 
-QA_LINE = regex.compile(r"(?P<label>\p{Lu}[\p{L}\p{M}.’'\- ]{0,40}?):[ \t]+(?P<body>\S)")
-QUESTION_LABELS = frozenset({"q", "question", "reporter", "interviewer", "host"})
-MIN_QA_TURNS = 2
+QA_LINE: Final = regex.compile(r"(?P<label>\p{Lu}[\p{L}\p{M}.’'\- ]{0,40}?):[ \t]+(?P<body>\S)")
+QUESTION_LABELS: Final = frozenset({"q", "question", "reporter", "interviewer", "host"})
+MIN_QA_TURNS: Final = 2
 
 
 class _Sentences:
@@ -168,7 +170,7 @@ def _questions_and_answers(lex: Lexicon, text: str, layout: Layout, quotes: list
     return found
 
 
-PARSE_CONFIDENCE = 0.95
+PARSE_CONFIDENCE: Final = 0.95
 """Above every word-pattern rule: where the parse reads a report, its boundaries win."""
 
 
@@ -403,14 +405,12 @@ def _mention_start(a: Attribution) -> int:
 
 def _with_possessor_country(lex: Lexicon, text: str, m: Mention) -> Mention:
     """"its UN Ambassador": the country is the nearest country named before the mention."""
-    import attrs
-
     if m.possessor != "its" or m.country is not None:
         return m
     last = None
     for hit in lex.country_pattern.finditer(text, max(0, m.start - 300), m.start):
         last = lex.countries[hit.group()].code
-    return attrs.evolve(m, country=last) if last else m
+    return dataclasses.replace(m, country=last) if last else m
 
 
 def _entity_for_name(lex: Lexicon, text: str, ents: Entities, m: Mention) -> Entity | None:

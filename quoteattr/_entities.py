@@ -16,12 +16,13 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
+from typing import Final
 
-import attrs
 import regex
 
 from ._lexicon import Lexicon
@@ -35,25 +36,25 @@ from ._tokens import (
     SUBJECT_PRONOUNS,
 )
 
-NAME_RUN = regex.compile(
+NAME_RUN: Final = regex.compile(
     r"""(?<![\p{L}\p{M}’'\-])
         \p{Lu}[\p{L}\p{M}’'\-]*[\p{L}\p{M}]
         (?:[ \u00a0](?:(?:van|von|de|da|di|del|der|den|bin|ibn|al|el|la|le|dos|das)[ \u00a0])?
            \p{Lu}[\p{L}\p{M}’'\-]*[\p{L}\p{M}])*""",
     regex.VERBOSE,
 )
-FUNCTION_CAPS = frozenset(
+FUNCTION_CAPS: Final = frozenset(
     """but and or so yet if as when while after before during since although though because
     despite however meanwhile asked speaking reached according following""".split()
 ) | DETERMINERS | PREPOSITIONS | frozenset(SUBJECT_PRONOUNS) | frozenset(POSSESSIVE_PRONOUNS)
-MONTHS_DAYS = frozenset(
+MONTHS_DAYS: Final = frozenset(
     """january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday""".split()
 )
-PRONOUN_LOOKBACK_SENTENCES = 4
-DESCRIPTION_REACH = 6000
+PRONOUN_LOOKBACK_SENTENCES: Final = 4
+DESCRIPTION_REACH: Final = 6000
 """Characters either side of a description ("the minister") searched for its referent."""
-PLACE_HEADS = frozenset(
+PLACE_HEADS: Final = frozenset(
     """City Street Square Avenue Road River Lake Island Islands Mountains Mount Valley Bay Sea Ocean
     Airport Station Bridge Park Province Region District County State Strait Gulf Canal Desert""".split()
 )
@@ -100,7 +101,7 @@ class Positions:
         return sorted(found)
 
 
-@attrs.define
+@dataclasses.dataclass(slots=True)
 class Entity:
     """A person or organisation with every mention found for it."""
 
@@ -115,13 +116,13 @@ class Entity:
     gender: str | None = None
     is_country: bool = False
     name_gender: str | None = None
-    mentions: list[tuple[int, int]] = attrs.field(init=False)
-    positions: Positions = attrs.field(init=False)
+    mentions: list[tuple[int, int]] = dataclasses.field(init=False)
+    positions: Positions = dataclasses.field(init=False)
     """Mention starts, for "the nearest mention before" lookups."""
 
-    def __attrs_post_init__(self) -> None:
-        # Set here, not by field factories: mypyc-compiled classes (see setup.py) cannot
-        # hold attrs' placeholder objects as class-level defaults.
+    def __post_init__(self) -> None:
+        # Set here, not by field factories, which the mypyc-compiled build (setup.py) does
+        # not take on its native classes.
         self.mentions = []
         self.positions = Positions()
     """Weak evidence from the given name, used only to break ties."""
@@ -138,7 +139,7 @@ class Entity:
             self.gender = mention.gender
 
 
-@attrs.define
+@dataclasses.dataclass(slots=True)
 class NameMention:
     """A proper-name occurrence in the text, after any title words."""
 

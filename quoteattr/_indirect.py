@@ -14,8 +14,9 @@ coordinated cue (…, but cautioning …) or "according to" starts a new report.
 from __future__ import annotations
 
 import bisect
+import dataclasses
+from typing import Final
 
-import attrs
 import regex
 
 from ._lexicon import Lexicon
@@ -45,31 +46,32 @@ from ._tokens import (
     token,
 )
 
-ACCORDING_TO = regex.compile(r"\baccording\s+to\b", regex.IGNORECASE)
-QUOTE_CHARS = frozenset("\"'“”‘’«»‹›„‚「」『』`")
-TRAILING = " \t\r\n.,;:!?"
-CLOSING_MARKS = "\"'”’»›」』"
-COORDINATORS = frozenset({",", "and", "but", "while", ";"})
-SOURCE_NOUNS = frozenset("figures data estimates statistics documents a report survey study records".split())
-IRREGULAR_PAST = frozenset(
+ACCORDING_TO: Final = regex.compile(r"\baccording\s+to\b", regex.IGNORECASE)
+QUOTE_CHARS: Final = frozenset("\"'“”‘’«»‹›„‚「」『』`")
+TRAILING: Final = " \t\r\n.,;:!?"
+CLOSING_MARKS: Final = "\"'”’»›」』"
+COORDINATORS: Final = frozenset({",", "and", "but", "while", ";"})
+SOURCE_NOUNS: Final = frozenset("figures data estimates statistics documents a report survey study records".split())
+IRREGULAR_PAST: Final = frozenset(
     """said made took came went fell rose won lost saw gave got left met ran sent held kept told found
     thought knew grew paid built began became brought bought cut hit put set let led spent stood
     drew wrote spoke broke chose flew froze hid meant sold sought taught understood""".split()
 )
-FINITE = AUXILIARIES | MODALS | IRREGULAR_PAST | frozenset({"remains", "needs", "plans", "wants", "faces"})
-MIN_CONTENT_TOKENS = 3
-MAX_CLAUSE_TOKENS = 150
+FINITE: Final = AUXILIARIES | MODALS | IRREGULAR_PAST | frozenset({"remains", "needs", "plans", "wants", "faces"})
+MIN_CONTENT_TOKENS: Final = 3
+MAX_CLAUSE_TOKENS: Final = 150
 """A reported clause is read at most this far: news sentences are far shorter, and the
 bound keeps a pathological one-sentence megabyte linear (each cue reads a bounded window)."""
-MAX_SUBJECT_WORDS = 8
-LONG_REPORT_WORDS = 8
+MAX_SUBJECT_WORDS: Final = 8
+LONG_REPORT_WORDS: Final = 8
 """Words after "said" that make a report even when no verb form is recognised as finite
 ("said Kazakhstan and Uzbekistan lose a third of their water")."""
 
 
-@attrs.frozen
+@dataclasses.dataclass(slots=True)
 class Attribution:
-    """A quotation found by a rule, before speakers are resolved."""
+    """A quotation found by a rule, before speakers are resolved (a value, like
+    :class:`Mention`, and not frozen for the same reason)."""
 
     kind: str
     content: tuple[int, int]
@@ -458,7 +460,7 @@ def find_noun_cues(
                 lex, text, [token(owner.start, owner.end, "he" if owner.low == "his" else "she")]
             )
             if mention is not None and owner.low in ("his", "her"):
-                mention = attrs.evolve(mention, kind="pronoun", gender="m" if owner.low == "his" else "f")
+                mention = dataclasses.replace(mention, kind="pronoun", gender="m" if owner.low == "his" else "f")
             owner_start = owner.start
         elif owner.is_possessive:
             chunk = chunk_before(lex, toks, n)

@@ -7,14 +7,13 @@ instant; :func:`lexicon` is cached, and the result is immutable and shared by th
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import re
 from collections.abc import Iterable, Iterator
 from importlib import resources
-from typing import Any
-
-import attrs
+from typing import Any, Final
 
 
 def _rows(name: str) -> Iterator[list[str]]:
@@ -71,14 +70,14 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
-POSSESSIVE_ENDINGS = ("’s", "'s", "’", "'")
+POSSESSIVE_ENDINGS: Final = ("’s", "'s", "’", "'")
 
 
 def _longest_first(form: str) -> tuple[int, str]:
     return -len(form), form
 
 
-@attrs.frozen
+@dataclasses.dataclass(frozen=True)
 class FormIndex:
     """Lexicon forms (one word or several) found at token starts, not by a regex pass.
 
@@ -131,7 +130,7 @@ class FormIndex:
         )
 
 
-@attrs.frozen
+@dataclasses.dataclass(frozen=True)
 class Country:
     """A surface form that evokes a country."""
 
@@ -140,7 +139,7 @@ class Country:
     ambiguous: bool
 
 
-@attrs.frozen
+@dataclasses.dataclass(frozen=True)
 class Lexicon:
     """Everything the rules look up, keyed by lower-cased form unless noted."""
 

@@ -19,50 +19,58 @@ Rules, each from how English news is set:
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from collections.abc import Sequence
+from typing import Final
 
-import attrs
 import regex
 
 # ’ and ' between two letters or digits (don't, Russia’s) are apostrophes, the commonest
 # case by far: the pattern leaves them out rather than handing each to Python.
-MARK = regex.compile(r"""[\"“”‘«»‹›„‚「」『』]|``|''|(?<![\p{L}\p{N}])['’]|['’](?![\p{L}\p{N}])""")
+MARK: Final = regex.compile(r"""[\"“”‘«»‹›„‚「」『』]|``|''|(?<![\p{L}\p{N}])['’]|['’](?![\p{L}\p{N}])""")
 
-ELISION = regex.compile(r"(?:em|til|tis|twas|cause|bout|n|round)\b|\p{N}", regex.IGNORECASE)
-LOWER_WORD = regex.compile(r"[ \t]+\p{Ll}")
+ELISION: Final = regex.compile(r"(?:em|til|tis|twas|cause|bout|n|round)\b|\p{N}", regex.IGNORECASE)
+LOWER_WORD: Final = regex.compile(r"[ \t]+\p{Ll}")
 
-OPENING_CONTEXT = frozenset("([{—–-/\u2014\u2013")
-CLOSING_CONTEXT = frozenset(".,;:!?)]}—–-…\u2014\u2013")
-ALL_MARKS = frozenset("\"'“”‘’«»‹›„‚「」『』`")
+OPENING_CONTEXT: Final = frozenset("([{—–-/\u2014\u2013")
+CLOSING_CONTEXT: Final = frozenset(".,;:!?)]}—–-…\u2014\u2013")
+ALL_MARKS: Final = frozenset("\"'“”‘’«»‹›„‚「」『』`")
 
-DOUBLE, SINGLE, GUILLEMET, SINGLE_GUILLEMET, CORNER, WHITE_CORNER = range(6)
-FAMILY_OF = {
+DOUBLE: Final = 0
+SINGLE: Final = 1
+GUILLEMET: Final = 2
+SINGLE_GUILLEMET: Final = 3
+CORNER: Final = 4
+WHITE_CORNER: Final = 5
+FAMILY_OF: Final = {
     '"': DOUBLE, "“": DOUBLE, "”": DOUBLE, "„": DOUBLE, "``": DOUBLE, "''": DOUBLE,
     "'": SINGLE, "‘": SINGLE, "’": SINGLE, "‚": SINGLE,
     "«": GUILLEMET, "»": GUILLEMET, "‹": SINGLE_GUILLEMET, "›": SINGLE_GUILLEMET,
     "「": CORNER, "」": CORNER, "『": WHITE_CORNER, "』": WHITE_CORNER,
 }  # fmt: skip
-ONLY_OPENS = frozenset({"„", "``", "‚"})
-ONLY_CLOSES = frozenset({"''"})
-CORNER_OPEN = frozenset({"「", "『"})  # CJK text has no spaces to read, and needs none
-CORNER_CLOSE = frozenset({"」", "』"})
-SPACED_OPEN = frozenset({"«", "‹"})  # French sets « spaces » inside guillemets
-SPACED_CLOSE = frozenset({"»", "›"})
-LEANS_OPEN = frozenset({"“", "‘", "«", "‹"})
-LEANS_CLOSE = frozenset({"”", "’", "»", "›"})
+ONLY_OPENS: Final = frozenset({"„", "``", "‚"})
+ONLY_CLOSES: Final = frozenset({"''"})
+CORNER_OPEN: Final = frozenset({"「", "『"})  # CJK text has no spaces to read, and needs none
+CORNER_CLOSE: Final = frozenset({"」", "』"})
+SPACED_OPEN: Final = frozenset({"«", "‹"})  # French sets « spaces » inside guillemets
+SPACED_CLOSE: Final = frozenset({"»", "›"})
+LEANS_OPEN: Final = frozenset({"“", "‘", "«", "‹"})
+LEANS_CLOSE: Final = frozenset({"”", "’", "»", "›"})
 
-MIN_CONTINUED_WORDS = 4
-INVISIBLE = frozenset({"Cc", "Cf", "Cs"})
-OPEN, CLOSE, WEAK_CLOSE = 1, 2, 6  # WEAK_CLOSE has the CLOSE bit, never OPEN
+MIN_CONTINUED_WORDS: Final = 4
+INVISIBLE: Final = frozenset({"Cc", "Cf", "Cs"})
+OPEN: Final = 1
+CLOSE: Final = 2
+WEAK_CLOSE: Final = 6  # has the CLOSE bit, never OPEN
 
 
-@attrs.frozen
+@dataclasses.dataclass(slots=True)
 class QuoteSpan:
     """A paired (or unclosed) quotation in the text.
 
     ``open``/``close`` delimit the marks themselves; ``start``/``end`` the content inside
-    them, trimmed of whitespace.
+    them, trimmed of whitespace. A value, not frozen for speed (see ``_mentions.Mention``).
     """
 
     open: int
@@ -122,7 +130,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-@attrs.define
+@dataclasses.dataclass(slots=True)
 class _Open:
     family: int
     pos: int

@@ -9,8 +9,8 @@ Three places hold the speaker in English news:
 from __future__ import annotations
 
 import bisect
-
-import attrs
+import dataclasses
+from typing import Final
 
 from ._lexicon import Lexicon
 from ._mentions import Mention, apposition, chunk_after, chunk_before, merge, parse_chunk
@@ -26,12 +26,12 @@ from ._tokens import (
     tokenize,
 )
 
-MAX_APPOSITION = 16
-MAX_GENERIC_WORDS = 6
-IRREGULAR_PAST_CUES = frozenset("said told wrote spoke read".split())
+MAX_APPOSITION: Final = 16
+MAX_GENERIC_WORDS: Final = 6
+IRREGULAR_PAST_CUES: Final = frozenset("said told wrote spoke read".split())
 
 
-@attrs.define
+@dataclasses.dataclass(slots=True)
 class SentenceTokens:
     """Tokens of one sentence, with offset lookup."""
 

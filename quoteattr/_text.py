@@ -16,25 +16,26 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import Final
 
 import regex
 
-HARD_WRAP = regex.compile(r"[ \t]*[\p{Ll}\p{N}]")  # the next line goes on in lower case
-SOFT_END = regex.compile(r"[\p{L},;\-]")  # ... and the line before stopped mid-sentence
-LINE_BREAK = regex.compile(r"\r\n|\r|\n|\u2028|\u2029")
-NON_SPACE = regex.compile(r"\S")
+HARD_WRAP: Final = regex.compile(r"[ \t]*[\p{Ll}\p{N}]")  # the next line goes on in lower case
+SOFT_END: Final = regex.compile(r"[\p{L},;\-]")  # ... and the line before stopped mid-sentence
+LINE_BREAK: Final = regex.compile(r"\r\n|\r|\n|\u2028|\u2029")
+NON_SPACE: Final = regex.compile(r"\S")
 
 # A candidate sentence end: terminal punctuation, optional closing marks/brackets, then
 # whitespace and something that can start a sentence.
 # A candidate sentence end: terminal punctuation, optional closing marks, then the gap
 # (stdlib re, fast); whether a capital or digit follows is checked in Python, since
 # stdlib classes cannot say "upper case" beyond ASCII.
-SENTENCE_BREAK = re.compile(r"""[.!?…]['"”’»)\]]*(?P<gap>[ \t\u00a0]+)['"“‘«(\[„]?(?P<next>.)""")
-CLOSERS = "'\"”’»)]"
+SENTENCE_BREAK: Final = re.compile(r"""[.!?…]['"”’»)\]]*(?P<gap>[ \t\u00a0]+)['"“‘«(\[„]?(?P<next>.)""")
+CLOSERS: Final = "'\"”’»)]"
 
 # Words whose full stop does not end a sentence: titles, months, corporate suffixes and
 # common news abbreviations. Initials (one capital letter) are handled by rule.
-ABBREVIATIONS = frozenset(
+ABBREVIATIONS: Final = frozenset(
     """mr mrs ms dr prof sr jr st gen lt col capt sgt maj adm cmdr rev sen rep gov pres
     amb hon fr mt ft vs etc inc corp ltd co bros dept univ est approx
     jan feb mar apr jun jul aug sep sept oct nov dec

@@ -12,7 +12,7 @@ import functools
 import itertools
 import operator
 import re
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from ._lexicon import Lexicon
 
@@ -21,7 +21,7 @@ from ._lexicon import Lexicon
 # engine skips whitespace in C; what follows is chosen by looking back at that character.
 # The rare branches open with a cheap look-ahead at literal characters, so most words fail
 # them without the costlier Unicode-category test.
-TOKEN = re.compile(
+TOKEN: Final = re.compile(
     r"""[^\s](?:
         (?=\.[^\W\d_]\.)(?<=[^\W\d_])\.(?:[^\W\d_]\.)+(?![^\W_])       # U.S., U.N.
       | (?=[\d.,])(?<=\d)\d*(?:[.,]\d+)+(?![^\W_])                       # 10,000  2.5
@@ -31,39 +31,39 @@ TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
-TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})", re.VERBOSE)
+TOKEN_SPLIT: Final = re.compile(f"({TOKEN.pattern})", re.VERBOSE)
 """The same, captured, for ``re.split``: tokens at odd indices, the gaps between them at even."""
 
-POSSESSIVE_SUFFIX = ("’s", "'s", "’S", "'S")
-POSSESSIVE_LAST = frozenset("sS’'")
+POSSESSIVE_SUFFIX: Final = ("’s", "'s", "’S", "'S")
+POSSESSIVE_LAST: Final = frozenset("sS’'")
 """The last character of every possessive: a cheap first test."""
 
-DETERMINERS = frozenset("the a an this these those one another some several two three many".split())
-POSSESSIVE_PRONOUNS = {"his": "m", "her": "f", "its": "-", "their": "-", "our": "-", "my": "-", "your": "-"}
-SUBJECT_PRONOUNS = {"he": "m", "she": "f", "they": "-", "it": "-", "we": "-", "i": "-"}
-OBJECT_PRONOUNS = frozenset("him her them us me it you".split())
-NAME_PARTICLES = frozenset(
+DETERMINERS: Final = frozenset("the a an this these those one another some several two three many".split())
+POSSESSIVE_PRONOUNS: Final = {"his": "m", "her": "f", "its": "-", "their": "-", "our": "-", "my": "-", "your": "-"}
+SUBJECT_PRONOUNS: Final = {"he": "m", "she": "f", "they": "-", "it": "-", "we": "-", "i": "-"}
+OBJECT_PRONOUNS: Final = frozenset("him her them us me it you".split())
+NAME_PARTICLES: Final = frozenset(
     "van von de da di del della der den du dos das bin ibn bint al el la le ter ten y".split()
 )
-PREPOSITIONS = frozenset(
+PREPOSITIONS: Final = frozenset(
     """of on in at during from after before to via through outside inside with by near for over
     under about across among against along around behind beside between beyond into onto
     since until upon within without ahead amid""".split()
 )
-TIME_WORDS = frozenset(
+TIME_WORDS: Final = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
     earlier later recently again also then still once first previously already separately
     repeatedly publicly privately firmly strongly further too now late early last this next
     week month year morning afternoon evening night weekend aloud just even only finally soon
     all both""".split()
 )
-AUXILIARIES = frozenset("has have had is was were are be been being 's did does do".split())
-NEGATIONS = frozenset("not never n't no".split())
-MODALS = frozenset("might may could would should must can will shall".split())
-SUBORDINATORS = frozenset(
+AUXILIARIES: Final = frozenset("has have had is was were are be been being 's did does do".split())
+NEGATIONS: Final = frozenset("not never n't no".split())
+MODALS: Final = frozenset("might may could would should must can will shall".split())
+SUBORDINATORS: Final = frozenset(
     "that which who whom whose when while because although though as if since whereas".split()
 )
-WH_WORDS = frozenset("why how what whether when where who whom which if".split())
+WH_WORDS: Final = frozenset("why how what whether when where who whom which if".split())
 
 
 class Token(NamedTuple):
