@@ -40,9 +40,11 @@ NAME_RUN: Final = regex.compile(
     r"""(?<![\p{L}\p{M}’'\-])
         \p{Lu}[\p{L}\p{M}’'\-]*[\p{L}\p{M}]
         (?:[ \u00a0](?:(?:van|von|de|da|di|del|der|den|bin|ibn|al|el|la|le|dos|das)[ \u00a0])?
-           \p{Lu}[\p{L}\p{M}’'\-]*[\p{L}\p{M}])*""",
+           \p{Lu}[\p{L}\p{M}’'\-]*[\p{L}\p{M}])+""",
     regex.VERBOSE,
 )
+"""Two or more capitalised words: one alone is a sentence start, a place or a surname,
+matched later against the full names (three quarters of all capitalised words)."""
 FUNCTION_CAPS: Final = frozenset(
     """but and or so yet if as when while after before during since although though because
     despite however meanwhile asked speaking reached according following""".split()
@@ -183,8 +185,6 @@ class Entities:
         found = []
         for m in NAME_RUN.finditer(text):
             run = m.group()
-            if " " not in run and "\u00a0" not in run:
-                continue  # one capitalised word: a sentence start, a place, a surname (matched later)
             words = run.split()  # one space or no-break space between words: offsets follow
             bare = [w[:-2] if w.endswith(POSSESSIVE_SUFFIX) else w for w in words]
             # A possessive inside the run ends what precedes it (South Korea’s UN Ambassador).
