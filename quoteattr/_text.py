@@ -22,7 +22,7 @@ import regex
 
 HARD_WRAP: Final = regex.compile(r"[ \t]*[\p{Ll}\p{N}]")  # the next line goes on in lower case
 SOFT_END: Final = regex.compile(r"[\p{L},;\-]")  # ... and the line before stopped mid-sentence
-LINE_BREAK: Final = regex.compile(r"\r\n|\r|\n|\u2028|\u2029")
+LINE_BREAK: Final = re.compile(r"\r\n|\r|\n|\u2028|\u2029")  # stdlib: no Unicode classes, and much faster
 NON_SPACE: Final = regex.compile(r"\S")
 
 # A candidate sentence end: terminal punctuation, optional closing marks/brackets, then
