@@ -23,7 +23,7 @@ import regex
 HARD_WRAP: Final = regex.compile(r"[ \t]*[\p{Ll}\p{N}]")  # the next line goes on in lower case
 SOFT_END: Final = regex.compile(r"[\p{L},;\-]")  # ... and the line before stopped mid-sentence
 LINE_BREAK: Final = re.compile(r"\r\n|\r|\n|\u2028|\u2029")  # stdlib: no Unicode classes, and much faster
-NON_SPACE: Final = regex.compile(r"\S")
+NON_SPACE: Final = re.compile(r"\S")
 
 # A candidate sentence end: terminal punctuation, optional closing marks/brackets, then
 # whitespace and something that can start a sentence.
@@ -59,7 +59,7 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for m in LINE_BREAK.finditer(text):
-        if HARD_WRAP.match(text, m.end()) and m.start() - start >= 50 and SOFT_END.match(text, m.start() - 1):
+        if m.start() - start >= 50 and HARD_WRAP.match(text, m.end()) and SOFT_END.match(text, m.start() - 1):
             continue
         span = _trimmed(text, start, m.start())
         if span:
