@@ -12,6 +12,7 @@ import functools
 import itertools
 import operator
 import re
+from collections.abc import Callable
 from typing import Final, NamedTuple
 
 from ._lexicon import Lexicon
@@ -116,26 +117,45 @@ _make_token = functools.partial(tuple.__new__, Token)
 _first_char = operator.itemgetter(0)
 
 
+Columns = tuple[list[int], list[int], list[str], list[str], list[bool], list[bool]]
+"""Token starts, ends, texts, lower-cased texts, is-capitalised and is-word flags."""
+
+_native_columns: Callable[[str, int, int], Columns] | None
+try:
+    from ._ctokens import columns as _native_columns
+except ImportError:  # built without a C compiler: regex_columns does the same
+    _native_columns = None
+
+
+def regex_columns(text: str, start: int, stop: int) -> Columns:
+    """The token columns of ``text[start:stop]`` (offsets in ``text``) by the ``TOKEN`` regex.
+
+    One ``re.split`` keeps tokens and the gaps between them, so running lengths give every
+    offset, and every column is built by C-level ``map`` calls with no Python code per
+    token. The C tokeniser (``_ctokens.c``) gives the same columns faster when it was built.
+    """
+    pieces = TOKEN_SPLIT.split(text[start:stop])
+    bounds = list(itertools.accumulate(map(len, pieces), initial=start))
+    words = pieces[1::2]
+    firsts = list(map(_first_char, words))
+    return (bounds[1:-1:2], bounds[2::2], words, list(map(str.lower, words)), list(map(str.isupper, firsts)),
+            list(map(str.isalnum, firsts)))  # fmt: skip
+
+
 class TokenColumns:
     """A text's tokens as parallel lists, turned into :class:`Token` tuples only for the
     stretches a rule asks for (a third of a news article's sentences never are).
 
-    One ``re.split`` keeps tokens and the gaps between them, so running lengths give every
-    offset; all columns are built by C-level ``map`` calls, with no Python code per token.
+    Built by the C tokeniser when it was compiled at install (a C compiler was there), else
+    by :func:`regex_columns`; a test checks that both give the same tokens.
     """
 
     __slots__ = ("ends", "is_cap", "is_word", "lows", "starts", "words")
 
     def __init__(self, text: str, start: int = 0, end: int | None = None) -> None:
-        pieces = TOKEN_SPLIT.split(text[start:end])
-        bounds = list(itertools.accumulate(map(len, pieces), initial=start))
-        self.words = pieces[1::2]
-        self.starts = bounds[1:-1:2]
-        self.ends = bounds[2::2]
-        self.lows = list(map(str.lower, self.words))
-        firsts = list(map(_first_char, self.words))
-        self.is_cap = list(map(str.isupper, firsts))
-        self.is_word = list(map(str.isalnum, firsts))
+        start, stop, _ = slice(start, end).indices(len(text))  # as text[start:end] reads them
+        build = regex_columns if _native_columns is None else _native_columns
+        self.starts, self.ends, self.words, self.lows, self.is_cap, self.is_word = build(text, start, max(start, stop))
 
     def __len__(self) -> int:
         return len(self.words)
