@@ -129,16 +129,29 @@ static int append_steal(PyObject *list, PyObject *item) {
 }
 
 PyDoc_STRVAR(columns_doc,
-"columns(text, start, end) -> (starts, ends, words, lows, is_cap, is_word)\n\n"
-"The tokens of text[start:end] as parallel lists, with document offsets.");
+"columns(text, start, end, token_type) -> (starts, ends, words, lows, is_cap, is_word, tokens)\n\n"
+"The tokens of text[start:end] as parallel lists, with document offsets, and as instances\n"
+"of token_type, a tuple subclass of six fields (start, end, text, low, is_cap, is_word).");
+
+/* A token_type instance holding these six objects (new references are taken). */
+static PyObject *make_token(PyTypeObject *type, PyObject *const fields[6]) {
+    PyObject *token = type->tp_alloc(type, 6); /* what tuple.__new__ does for a subclass */
+    if (token == NULL)
+        return NULL;
+    for (int k = 0; k < 6; k++)
+        PyTuple_SET_ITEM(token, k, Py_NewRef(fields[k]));
+    return token;
+}
 
 static PyObject *columns(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
     (void)module;
-    if (nargs != 3 || !PyUnicode_Check(args[0])) {
-        PyErr_SetString(PyExc_TypeError, "columns(text: str, start: int, end: int)");
+    if (nargs != 4 || !PyUnicode_Check(args[0]) || !PyType_Check(args[3])
+        || !PyType_IsSubtype((PyTypeObject *)args[3], &PyTuple_Type)) {
+        PyErr_SetString(PyExc_TypeError, "columns(text: str, start: int, end: int, token_type: type[tuple])");
         return NULL;
     }
     PyObject *text = args[0];
+    PyTypeObject *token_type = (PyTypeObject *)args[3];
     Py_ssize_t start = PyLong_AsSsize_t(args[1]), end = PyLong_AsSsize_t(args[2]);
     if ((start == -1 || end == -1) && PyErr_Occurred())
         return NULL;
@@ -149,11 +162,13 @@ static PyObject *columns(PyObject *module, PyObject *const *args, Py_ssize_t nar
     }
     Text t = {PyUnicode_KIND(text), PyUnicode_DATA(text), end};
     PyObject *lower_name = PyUnicode_InternFromString("lower");
-    PyObject *lists[6] = {PyList_New(0), PyList_New(0), PyList_New(0), PyList_New(0), PyList_New(0), PyList_New(0)};
+    PyObject *lists[7];
+    for (int k = 0; k < 7; k++)
+        lists[k] = PyList_New(0);
     PyObject *result = NULL;
     if (lower_name == NULL)
         goto done;
-    for (int k = 0; k < 6; k++)
+    for (int k = 0; k < 7; k++)
         if (lists[k] == NULL)
             goto done;
     for (Py_ssize_t i = start; i < end;) {
@@ -163,21 +178,26 @@ static PyObject *columns(PyObject *module, PyObject *const *args, Py_ssize_t nar
             continue;
         }
         Py_ssize_t e = token_end(&t, i);
-        PyObject *word = PyUnicode_Substring(text, i, e);
-        if (word == NULL || append_steal(lists[0], PyLong_FromSsize_t(i)) || append_steal(lists[1], PyLong_FromSsize_t(e))
-            || PyList_Append(lists[2], word) || append_steal(lists[3], lower(word, lower_name))
-            || PyList_Append(lists[4], Py_UNICODE_ISUPPER(c) ? Py_True : Py_False)
-            || PyList_Append(lists[5], Py_UNICODE_ISALNUM(c) ? Py_True : Py_False)) {
-            Py_XDECREF(word);
+        PyObject *fields[6] = {PyLong_FromSsize_t(i), PyLong_FromSsize_t(e), PyUnicode_Substring(text, i, e), NULL,
+                               Py_UNICODE_ISUPPER(c) ? Py_True : Py_False,
+                               Py_UNICODE_ISALNUM(c) ? Py_True : Py_False};
+        if (fields[2] != NULL)
+            fields[3] = lower(fields[2], lower_name);
+        int failed = fields[0] == NULL || fields[1] == NULL || fields[2] == NULL || fields[3] == NULL;
+        for (int k = 0; k < 6 && !failed; k++)
+            failed = PyList_Append(lists[k], fields[k]);
+        if (!failed)
+            failed = append_steal(lists[6], make_token(token_type, fields));
+        for (int k = 0; k < 4; k++)
+            Py_XDECREF(fields[k]);
+        if (failed)
             goto done;
-        }
-        Py_DECREF(word);
         i = e;
     }
-    result = PyTuple_Pack(6, lists[0], lists[1], lists[2], lists[3], lists[4], lists[5]);
+    result = PyTuple_Pack(7, lists[0], lists[1], lists[2], lists[3], lists[4], lists[5], lists[6]);
 done:
     Py_XDECREF(lower_name);
-    for (int k = 0; k < 6; k++)
+    for (int k = 0; k < 7; k++)
         Py_XDECREF(lists[k]);
     return result;
 }

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quoteattr._tokens import regex_columns
+from quoteattr._tokens import Token, regex_columns
 
 ctokens = pytest.importorskip("quoteattr._ctokens", reason="the C tokeniser was not built (no C compiler)")
 
@@ -22,21 +22,28 @@ title-case letter, a lone surrogate, whitespace beyond the space."""
 
 @given(st.one_of(st.text(TRICKY, max_size=40), st.text(max_size=60)), st.data())
 def test_c_tokeniser_gives_the_regex_tokens(text: str, data: st.DataObject) -> None:
-    """The C tokeniser is a faster copy of the TOKEN regex: same columns, any text, any range."""
+    """The C tokeniser is a faster copy of the TOKEN regex: same columns and tokens, any text, any range."""
     start = data.draw(st.integers(0, len(text)))
     stop = data.draw(st.integers(start, len(text)))
-    assert ctokens.columns(text, start, stop) == regex_columns(text, start, stop)
+    *columns, tokens = ctokens.columns(text, start, stop, Token)
+    assert tuple(columns) == regex_columns(text, start, stop)
+    assert tokens == [Token(*fields) for fields in zip(*columns, strict=True)]
+    assert all(type(t) is Token for t in tokens)
 
 
 def test_c_tokeniser_on_news_prose() -> None:
     text = "“The U.S. won’t pay 10,000.5 dollars,” said farmers’ envoy Ji-won O’Brien... ``Yes,'' she said."
-    assert ctokens.columns(text, 0, len(text)) == regex_columns(text, 0, len(text))
-    words = ctokens.columns(text, 0, len(text))[2]
-    assert words[:8] == ["“", "The", "U.S.", "won’t", "pay", "10,000.5", "dollars", ","]
+    *columns, tokens = ctokens.columns(text, 0, len(text), Token)
+    assert tuple(columns) == regex_columns(text, 0, len(text))
+    assert [t.text for t in tokens[:8]] == ["“", "The", "U.S.", "won’t", "pay", "10,000.5", "dollars", ","]
+    assert tokens[2] == Token(5, 9, "U.S.", "u.s.", True, True)
+    assert tokens[2].is_possessive is False  # a real Token: its properties work
 
 
 def test_c_tokeniser_rejects_bad_ranges() -> None:
     with pytest.raises(ValueError, match="start <= end"):
-        ctokens.columns("abc", 2, 1)
+        ctokens.columns("abc", 2, 1, Token)
     with pytest.raises(TypeError):
-        ctokens.columns(b"abc", 0, 3)  # type: ignore[arg-type]
+        ctokens.columns(b"abc", 0, 3, Token)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        ctokens.columns("abc", 0, 3, list)  # type: ignore[arg-type]
