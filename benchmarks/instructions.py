@@ -28,13 +28,16 @@ from pathlib import Path
 
 PASS = """
 import functools, json, sys
-import quoteattr, quoteattr._engine as engine
+import quoteattr, quoteattr._engine as engine, quoteattr._tokens as tokens
 texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8") if line.strip()]
 extractor = quoteattr.Extractor()
 for text in texts:
     extractor.extract(text)
 functools.reduce(lambda _, text: extractor.extract(text), texts, None)  # the counted pass
-print("compiled" if engine.__file__.endswith((".so", ".pyd")) else "pure Python")
+compiled = engine.__file__.endswith((".so", ".pyd"))
+c_tokeniser = getattr(tokens, "_native_columns", None) is not None
+build = "compiled" if compiled else "Python" if c_tokeniser else "pure Python"
+print(build + (" + C tokeniser" if c_tokeniser else ""))
 """
 COLLECTED = re.compile(r"Collected : ([\d,]+)")
 

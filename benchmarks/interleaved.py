@@ -8,8 +8,9 @@ interpreter per tree per round, in turn, and reports each tree's best and median
     git worktree add /tmp/old 7e1fd5f
     python benchmarks/interleaved.py ../shared/data/dev/polnear-dev.jsonl /tmp/old . --rounds 6
 
-A tree compiled in place (``QUOTEATTR_COMPILE=1 python setup.py build_ext --inplace``) runs
-compiled; the script prints which engine each tree ran.
+A tree built in place runs with its extensions (``python setup.py build_ext --inplace``:
+the C tokeniser; with ``QUOTEATTR_COMPILE=1`` also the mypyc-compiled engine); the script
+prints which build each tree ran.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from pathlib import Path
 
 PASS = """
 import json, sys, time
-import quoteattr, quoteattr._engine as engine
+import quoteattr, quoteattr._engine as engine, quoteattr._tokens as tokens
 texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8") if line.strip()]
 extractor = quoteattr.Extractor()
 extractor.extract(texts[0])
@@ -35,7 +36,10 @@ for _ in range(int(sys.argv[2])):
         extractor.extract(text)
     best = min(best, time.process_time() - started)
 compiled = engine.__file__.endswith((".so", ".pyd"))
-print(json.dumps({"seconds": best, "bytes": sum(len(t.encode("utf-8")) for t in texts), "compiled": compiled}))
+c_tokeniser = getattr(tokens, "_native_columns", None) is not None
+build = "compiled" if compiled else "Python" if c_tokeniser else "pure Python"
+build += " + C tokeniser" if c_tokeniser else ""
+print(json.dumps({"seconds": best, "bytes": sum(len(t.encode("utf-8")) for t in texts), "build": build}))
 """
 
 
@@ -62,7 +66,7 @@ def main() -> None:
         for tree in trees:
             r = one_pass(tree, args.corpus.resolve(), args.passes)
             times[tree].append(r["seconds"])
-            size, engines[tree] = r["bytes"], "compiled" if r["compiled"] else "pure Python"
+            size, engines[tree] = r["bytes"], r["build"]
     first = min(times[trees[0]])
     print(f"{len(trees)} trees, {args.rounds} interleaved rounds, {size / 1e6:.3f} MB per pass")
     print("| tree | engine | best s | MB per CPU-s | median s | relative to the first tree (best) |")

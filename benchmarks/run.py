@@ -140,10 +140,15 @@ def machine() -> dict[str, Any]:
 
 
 def engine_build() -> str:
-    """"compiled (mypyc)" when the engine modules are C extensions (setup.py), else "pure Python"."""
-    from quoteattr import _engine
+    """Which build ran: the engine compiled by mypyc or interpreted, with or without the C
+    tokeniser (both optional, see setup.py); "pure Python" when neither was built."""
+    from quoteattr import _engine, _tokens
 
-    return "compiled (mypyc)" if _engine.__file__.endswith((".so", ".pyd")) else "pure Python"
+    compiled = _engine.__file__.endswith((".so", ".pyd"))
+    c_tokeniser = getattr(_tokens, "_native_columns", None) is not None
+    if not c_tokeniser:
+        return "compiled (mypyc)" if compiled else "pure Python"
+    return "compiled (mypyc) + C tokeniser" if compiled else "Python + C tokeniser"
 
 
 def synthetic_corpus(seed: int, size: int) -> tuple[Path, int]:
