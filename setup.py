@@ -1,19 +1,18 @@
-"""Optional compiled build of the extraction engine (everything else is in pyproject.toml).
+"""The compiled parts of quoteattr (everything else is in pyproject.toml).
+
+The C tokeniser (``quoteattr/_ctokens.c``) is built by every install that finds a C
+compiler, and skipped with a warning otherwise: the regex tokeniser gives the same tokens.
 
 The engine is plain, fully typed Python. With ``QUOTEATTR_COMPILE=1`` its modules are also
 compiled to C extensions by mypyc, the compiler mypy and black ship with, which makes
 extraction about 1.5× faster with identical results. (The engine's own value classes are
 dataclasses rather than attrs classes for this reason: mypyc turns dataclasses into native
 classes with direct field access, while attrs classes stay ordinary Python objects.) It
-needs mypy, the stubs it checks
-against and a C compiler at build time only (the ``compile`` extra); the compiled wheel has
-no extra run-time dependency:
+needs mypy, the stubs it checks against and a C compiler at build time only (the
+``compile`` extra); the compiled wheel has no extra run-time dependency:
 
     pip install '.[compile]'
     QUOTEATTR_COMPILE=1 pip install --no-build-isolation --no-deps --force-reinstall .
-
-A plain ``pip install`` builds only the C tokeniser (``quoteattr/_ctokens.c``, when a C compiler
-is there; optional) and leaves the engine interpreted.
 """
 
 from __future__ import annotations
