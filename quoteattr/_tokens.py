@@ -1,9 +1,9 @@
 """Word tokens with offsets, and the word classes the attribution rules test.
 
-A document is tokenised once into columns (:class:`TokenColumns`), by one regex split and
-C-level ``map`` calls with no Python code run per token; lexicon cues are found by looking
-the lower-cased column up in sets rather than by scanning the text again, and a sentence
-becomes a list of :class:`Token` tuples only when a rule visits it.
+A document is tokenised once into columns (:class:`TokenColumns`): by the C tokeniser
+(``_ctokens.c``) when it was built, or else by one regex split and C-level ``map`` calls,
+with no Python code run per token either way. Lexicon cues are found by looking the
+lower-cased column up in sets rather than by scanning the text again.
 """
 
 from __future__ import annotations

@@ -47,3 +47,27 @@ def test_c_tokeniser_rejects_bad_ranges() -> None:
         ctokens.columns(b"abc", 0, 3, Token)  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         ctokens.columns("abc", 0, 3, list)  # type: ignore[arg-type]
+
+
+ARTICLE = (
+    "GENEVA — The U.S. envoy to the United Nations, Linda Okafor, said on Tuesday that the talks "
+    "had “run out of road.” “We gave them 10,000 pages,” she said. Russia’s ambassador countered "
+    "that the farmers’ claims were false, according to a statement.\n\nOkafor later told reporters: "
+    "``We will be back.''"
+)
+
+
+def test_extraction_is_the_same_with_either_tokeniser(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The engine reads tokens the same way whichever tokeniser made them (with the regex
+    one, token tuples are made lazily, sentence by sentence)."""
+    import quoteattr
+    from quoteattr import _tokens
+
+    with_c = quoteattr.extract(ARTICLE)
+    c_tokens = _tokens.TokenColumns(ARTICLE).tokens()
+    monkeypatch.setattr(_tokens, "_native_columns", None)
+    assert _tokens.TokenColumns(ARTICLE).tokens() == c_tokens
+    assert _tokens.TokenColumns(ARTICLE).tokens(3, 9) == c_tokens[3:9]
+    with_regex = quoteattr.extract(ARTICLE)
+    assert with_regex == with_c
+    assert len(with_c.quotes) >= 4
