@@ -26,25 +26,26 @@ import subprocess
 import sys
 from pathlib import Path
 
+HERE = Path(__file__).resolve().parent
+"""This folder, on the passes' path for :mod:`build_name`."""
+
 PASS = """
 import functools, json, sys
-import quoteattr, quoteattr._engine as engine, quoteattr._tokens as tokens
+import quoteattr
+from build_name import build_name
 texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8") if line.strip()]
 extractor = quoteattr.Extractor()
 for text in texts:
     extractor.extract(text)
 functools.reduce(lambda _, text: extractor.extract(text), texts, None)  # the counted pass
-compiled = engine.__file__.endswith((".so", ".pyd"))
-c_tokeniser = getattr(tokens, "_native_columns", None) is not None
-build = "compiled" if compiled else "Python" if c_tokeniser else "pure Python"
-print(build + (" + C tokeniser" if c_tokeniser else ""))
+print(build_name())
 """
 COLLECTED = re.compile(r"Collected : ([\d,]+)")
 
 
 def count(tree: Path, corpus: Path) -> tuple[int, str]:
     """Instructions of one warm pass over ``corpus`` with the quoteattr in ``tree``, and the engine."""
-    env = {**os.environ, "PYTHONPATH": str(tree), "PYTHONHASHSEED": "0"}
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tree), str(HERE)]), "PYTHONHASHSEED": "0"}
     command = ["valgrind", "--tool=callgrind", "--collect-atstart=no", "--toggle-collect=functools_reduce",
                "--callgrind-out-file=/dev/null", sys.executable, "-c", PASS, str(corpus)]  # fmt: skip
     done = subprocess.run(command, env=env, cwd=tree, capture_output=True, text=True, check=True)

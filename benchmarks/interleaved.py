@@ -23,9 +23,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+HERE = Path(__file__).resolve().parent
+"""This folder, on the passes' path for :mod:`build_name`."""
+
 PASS = """
 import json, sys, time
-import quoteattr, quoteattr._engine as engine, quoteattr._tokens as tokens
+import quoteattr
+from build_name import build_name
 texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8") if line.strip()]
 extractor = quoteattr.Extractor()
 extractor.extract(texts[0])
@@ -35,17 +39,13 @@ for _ in range(int(sys.argv[2])):
     for text in texts:
         extractor.extract(text)
     best = min(best, time.process_time() - started)
-compiled = engine.__file__.endswith((".so", ".pyd"))
-c_tokeniser = getattr(tokens, "_native_columns", None) is not None
-build = "compiled" if compiled else "Python" if c_tokeniser else "pure Python"
-build += " + C tokeniser" if c_tokeniser else ""
-print(json.dumps({"seconds": best, "bytes": sum(len(t.encode("utf-8")) for t in texts), "build": build}))
+print(json.dumps({"seconds": best, "bytes": sum(len(t.encode("utf-8")) for t in texts), "build": build_name()}))
 """
 
 
 def one_pass(tree: Path, corpus: Path, passes: int) -> dict[str, float]:
     """Best CPU time of ``passes`` passes over the corpus in a fresh interpreter using ``tree``."""
-    env = {**os.environ, "PYTHONPATH": str(tree)}
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tree), str(HERE)])}  # the tree's quoteattr first
     out = subprocess.run([sys.executable, "-c", PASS, str(corpus), str(passes)], env=env, cwd=tree,
                          capture_output=True, text=True, check=True).stdout  # fmt: skip
     result: dict[str, float] = json.loads(out)

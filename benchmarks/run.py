@@ -36,6 +36,7 @@ from typing import Any
 
 import corpus
 import peer_textacy
+from build_name import build_name
 
 import quoteattr
 from quoteattr.evaluate import Evaluation, evaluate
@@ -136,19 +137,7 @@ def machine() -> dict[str, Any]:
     return {"cpu": cpu, "cores": os.cpu_count(), "python": platform.python_version(),
             "platform": platform.platform(), "date": datetime.date.today().isoformat(),
             "quoteattr": quoteattr.__version__, "commit": commit or None, "load_1min": os.getloadavg()[0],
-            "engine": engine_build()}
-
-
-def engine_build() -> str:
-    """Which build ran: the engine compiled by mypyc or interpreted, with or without the C
-    tokeniser (both optional, see setup.py); "pure Python" when neither was built."""
-    from quoteattr import _engine, _tokens
-
-    compiled = _engine.__file__.endswith((".so", ".pyd"))
-    c_tokeniser = getattr(_tokens, "_native_columns", None) is not None
-    if not c_tokeniser:
-        return "compiled (mypyc)" if compiled else "pure Python"
-    return "compiled (mypyc) + C tokeniser" if compiled else "Python + C tokeniser"
+            "engine": build_name()}
 
 
 def synthetic_corpus(seed: int, size: int) -> tuple[Path, int]:

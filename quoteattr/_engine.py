@@ -38,14 +38,15 @@ MIN_QA_TURNS: Final = 2
 class _Sentences:
     """The document's tokens, cut into sentences on demand.
 
-    The whole text is tokenised at once into columns (one C-level split), which also serve
-    the lexicon look-ups; token tuples are made only for the sentences the rules visit.
+    The whole text is tokenised at once into columns (:class:`TokenColumns`), which also
+    serve the lexicon look-ups; a sentence's tokens are cut out when a rule visits it.
     """
 
-    def __init__(self, text: str, layout: Layout) -> None:
+    def __init__(self, text: str, layout: Layout, form_words: frozenset[str]) -> None:
         self.text = text
         self.layout = layout
         self._columns = TokenColumns(text)
+        self._form_words = form_words
         self._form_tokens: list[int] | None = None
         self._cache: dict[int, SentenceTokens] = {}
 
@@ -64,8 +65,7 @@ class _Sentences:
         """Spans of lexicon forms anywhere in the text."""
         lows = self._columns.lows
         if self._form_tokens is None:  # the tokens any lexicon form can start at, found once
-            words = lexicon().form_words
-            self._form_tokens = list(itertools.compress(range(len(lows)), map(words.__contains__, lows)))
+            self._form_tokens = list(itertools.compress(range(len(lows)), map(self._form_words.__contains__, lows)))
         return forms.find(self.text, self._columns.starts, lows, self._form_tokens)
 
 
@@ -272,7 +272,7 @@ def _attribute(text: str, analysis: Analysis, doc_id: str | None) -> Document:
     paragraphs = split_paragraphs(text)
     sentences = [(s.start, s.end) for s in analysis.sentences] or split_sentences(text, paragraphs)
     layout = Layout(paragraphs, sentences)
-    sents = _Sentences(text, layout)
+    sents = _Sentences(text, layout, lex.form_words)
     quotes = find_quotes(text, paragraphs)
     marks = [(q.open, q.close) for q in quotes]
     mark_starts = [s for s, _ in marks]

@@ -118,6 +118,7 @@ class Entity:
     gender: str | None = None
     is_country: bool = False
     name_gender: str | None = None
+    """Weak evidence from the given name, used only to break ties."""
     mentions: list[tuple[int, int]] = dataclasses.field(init=False)
     positions: Positions = dataclasses.field(init=False)
     """Mention starts, for "the nearest mention before" lookups."""
@@ -127,7 +128,6 @@ class Entity:
         # not take on its native classes.
         self.mentions = []
         self.positions = Positions()
-    """Weak evidence from the given name, used only to break ties."""
 
     def note(self, mention: Mention, lex: Lexicon) -> None:
         """Take role, country and gender from a mention when still unknown."""

@@ -25,8 +25,6 @@ SOFT_END: Final = regex.compile(r"[\p{L},;\-]")  # ... and the line before stopp
 LINE_BREAK: Final = re.compile(r"\r\n|\r|\n|\u2028|\u2029")  # stdlib: no Unicode classes, and much faster
 NON_SPACE: Final = re.compile(r"\S")
 
-# A candidate sentence end: terminal punctuation, optional closing marks/brackets, then
-# whitespace and something that can start a sentence.
 # A candidate sentence end: terminal punctuation, optional closing marks, then the gap
 # (stdlib re, fast); whether a capital or digit follows is checked in Python, since
 # stdlib classes cannot say "upper case" beyond ASCII.

@@ -70,8 +70,8 @@ WH_WORDS: Final = frozenset("why how what whether when where who whom which if".
 class Token(NamedTuple):
     """A word or punctuation mark with document offsets.
 
-    A named tuple, so a whole sentence of tokens is built by C-level ``map`` calls in
-    :func:`tokenize` with no Python code run per token.
+    A named tuple, so tokens are made with no Python code run per token: by the C
+    tokeniser, or by C-level ``map`` calls in :meth:`TokenColumns.tokens`.
     """
 
     start: int
