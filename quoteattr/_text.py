@@ -22,12 +22,13 @@ import regex
 
 HARD_WRAP: Final = regex.compile(r"[ \t]*[\p{Ll}\p{N}]")  # the next line goes on in lower case
 SOFT_END: Final = regex.compile(r"[\p{L},;\-]")  # ... and the line before stopped mid-sentence
-LINE_BREAK: Final = re.compile(r"\r\n|\r|\n|\u2028|\u2029")  # stdlib: no Unicode classes, and much faster
-NON_SPACE: Final = re.compile(r"\S")
+LINE_BREAKS: Final = "\n\r\u2028\u2029"
+"""Line break characters; "\\r\\n" is one break."""
 
-# A candidate sentence end: terminal punctuation, optional closing marks, then the gap
-# (stdlib re, fast); whether a capital or digit follows is checked in Python, since
-# stdlib classes cannot say "upper case" beyond ASCII.
+# A sentence end: terminal punctuation, optional closing marks, then the gap (stdlib re,
+# fast), matched where a terminal mark stands; whether a capital or digit follows is
+# checked in Python, since stdlib classes cannot say "upper case" beyond ASCII.
+TERMINALS: Final = ".!?…"
 SENTENCE_BREAK: Final = re.compile(r"""[.!?…]['"”’»)\]]*(?P<gap>[ \t\u00a0]+)['"“‘«(\[„]?(?P<next>.)""")
 CLOSERS: Final = "'\"”’»)]"
 
@@ -41,13 +42,36 @@ ABBREVIATIONS: Final = frozenset(
 )
 
 
+def offsets_of(text: str, characters: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Every offset in ``text[start:end]`` that holds one of ``characters``, in order.
+
+    One ``str.find`` loop per character rather than a regex character class, which tests
+    every character of the text in turn: CPython finds a character with ``memchr``, and
+    returns at once for one wider than any in the text (a curly mark in ASCII text).
+    """
+    if end is None:
+        end = len(text)
+    found: list[int] = []
+    unordered = False
+    for character in set(characters):
+        i = text.find(character, start, end)
+        if i >= 0 and found:
+            unordered = True
+        while i >= 0:
+            found.append(i)
+            i = text.find(character, i + 1, end)
+    if unordered:
+        found.sort()
+    return found
+
+
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     """``(start, end)`` without surrounding whitespace, or None if only whitespace."""
-    m = NON_SPACE.search(text, start, end)
-    if m is None:
+    while start < end and text[start].isspace():
+        start += 1
+    if start == end:
         return None
-    start = m.start()
-    while end > start and text[end - 1].isspace():
+    while text[end - 1].isspace():
         end -= 1
     return start, end
 
@@ -56,13 +80,17 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
     """Paragraph spans (whitespace-trimmed, non-empty), in order."""
     spans = []
     start = 0
-    for m in LINE_BREAK.finditer(text):
-        if m.start() - start >= 50 and HARD_WRAP.match(text, m.end()) and SOFT_END.match(text, m.start() - 1):
+    consumed = 0  # the end of the last line break: the \n of a \r\n is no break of its own
+    for at in offsets_of(text, LINE_BREAKS):
+        if at < consumed:
             continue
-        span = _trimmed(text, start, m.start())
+        consumed = at + 2 if text.startswith("\r\n", at) else at + 1
+        if at - start >= 50 and HARD_WRAP.match(text, consumed) and SOFT_END.match(text, at - 1):
+            continue
+        span = _trimmed(text, start, at)
         if span:
             spans.append(span)
-        start = m.end()
+        start = consumed
     span = _trimmed(text, start, len(text))
     if span:
         spans.append(span)
@@ -84,7 +112,14 @@ def split_sentences_in(text: str, start: int, end: int) -> list[tuple[int, int]]
     """Sentence spans inside ``text[start:end]`` (one paragraph)."""
     spans = []
     begin = start
-    for m in SENTENCE_BREAK.finditer(text, start, end):
+    resume = start
+    for at in offsets_of(text, TERMINALS, start, end):
+        if at < resume:
+            continue
+        m = SENTENCE_BREAK.match(text, at, end)  # as finditer would: a match starts at a terminal
+        if m is None:
+            continue
+        resume = m.end()
         following = m.group("next")
         if not (following.isupper() or following.isdigit()):
             continue

@@ -7,7 +7,7 @@ import itertools
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quoteattr._text import split_paragraphs, split_sentences
+from quoteattr._text import offsets_of, split_paragraphs, split_sentences
 
 
 def _texts(text: str, spans: list[tuple[int, int]]) -> list[str]:
@@ -30,6 +30,18 @@ def test_hard_wrapped_line_joins_its_paragraph() -> None:
     paragraphs = _texts(text, split_paragraphs(text))
     assert paragraphs[0].endswith("signed in the spring.")
     assert paragraphs[1] == "A second paragraph."
+
+
+def test_crlf_is_one_line_break_also_inside_a_hard_wrap() -> None:
+    """The \\n of a \\r\\n never breaks a line of its own, even where the \\r\\n was joined."""
+    text = (
+        "The minister said the agreement, which took two years to negotiate,\r\n"
+        "would be signed in the spring.\r\n\r\nA second paragraph.\r\rA third."
+    )
+    assert _texts(text, split_paragraphs(text)) == [
+        "The minister said the agreement, which took two years to negotiate,\r\nwould be signed in the spring.",
+        "A second paragraph.", "A third.",
+    ]  # fmt: skip
 
 
 def test_information_separators_trim_at_both_ends() -> None:
@@ -65,3 +77,19 @@ def test_segments_cover_every_visible_character_in_order(text: str) -> None:
     for s, e in paragraphs:
         assert not text[s].isspace()
         assert not text[e - 1].isspace()
+
+
+def test_offsets_of_a_character_listed_twice_come_once() -> None:
+    assert offsets_of("a.a“", "“.aa") == [0, 1, 2, 3]
+
+
+@given(
+    st.text(alphabet=st.sampled_from("ab.!?…\n\r“”'\u2028é"), max_size=60),
+    st.text(alphabet="a.!?…\n\r“'", max_size=5),
+    st.integers(-3, 70),
+    st.integers(-3, 70) | st.none(),
+)
+def test_offsets_of_finds_every_listed_character(text: str, characters: str, start: int, end: int | None) -> None:
+    """The find loops give what a scan of every character gives, for any range str.find accepts."""
+    first, stop, _ = slice(start, end).indices(len(text))
+    assert offsets_of(text, characters, start, end) == [i for i in range(first, stop) if text[i] in characters]
