@@ -103,7 +103,7 @@ class Positions:
         return sorted(found)
 
 
-@dataclasses.dataclass(slots=True)
+@dataclasses.dataclass(slots=True, init=False)
 class Entity:
     """A person or organisation with every mention found for it."""
 
@@ -123,9 +123,32 @@ class Entity:
     positions: Positions = dataclasses.field(init=False)
     """Mention starts, for "the nearest mention before" lookups."""
 
-    def __post_init__(self) -> None:
-        # Set here, not by field factories, which the mypyc-compiled build (setup.py) does
-        # not take on its native classes.
+    def __init__(
+        self,
+        id: int,
+        name: str,
+        kind: str,
+        first: int,
+        tokens: tuple[str, ...] = (),
+        role: str | None = None,
+        role_head: str | None = None,
+        country: str | None = None,
+        gender: str | None = None,
+        is_country: bool = False,
+        name_gender: str | None = None,
+    ) -> None:
+        # written out, not generated: see _mentions.Mention
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.first = first
+        self.tokens = tokens
+        self.role = role
+        self.role_head = role_head
+        self.country = country
+        self.gender = gender
+        self.is_country = is_country
+        self.name_gender = name_gender
         self.mentions = []
         self.positions = Positions()
 
@@ -141,7 +164,7 @@ class Entity:
             self.gender = mention.gender
 
 
-@dataclasses.dataclass(slots=True)
+@dataclasses.dataclass(slots=True, init=False)
 class NameMention:
     """A proper-name occurrence in the text, after any title words."""
 
@@ -149,6 +172,13 @@ class NameMention:
     end: int
     words: tuple[str, ...]
     organisation: bool = False
+
+    def __init__(self, start: int, end: int, words: tuple[str, ...], organisation: bool = False) -> None:
+        # written out, not generated: see _mentions.Mention
+        self.start = start
+        self.end = end
+        self.words = words
+        self.organisation = organisation
 
 
 class Entities:

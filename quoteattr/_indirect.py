@@ -68,7 +68,7 @@ LONG_REPORT_WORDS: Final = 8
 ("said Kazakhstan and Uzbekistan lose a third of their water")."""
 
 
-@dataclasses.dataclass(slots=True)
+@dataclasses.dataclass(slots=True, init=False)
 class Attribution:
     """A quotation found by a rule, before speakers are resolved (a value, like
     :class:`Mention`, and not frozen for the same reason)."""
@@ -81,6 +81,25 @@ class Attribution:
     confidence: float
     follows: tuple[int, int] | None = None
     """Content span of an earlier attribution whose speaker this one shares."""
+
+    def __init__(
+        self,
+        kind: str,
+        content: tuple[int, int],
+        cue: tuple[int, int] | None,
+        mention: Mention | None,
+        rule: str,
+        confidence: float,
+        follows: tuple[int, int] | None = None,
+    ) -> None:
+        # written out, not generated: see _mentions.Mention
+        self.kind = kind
+        self.content = content
+        self.cue = cue
+        self.mention = mention
+        self.rule = rule
+        self.confidence = confidence
+        self.follows = follows
 
 
 def _looks_finite(tok: Token, prev: Token | None) -> bool:

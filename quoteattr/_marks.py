@@ -66,7 +66,7 @@ CLOSE: Final = 2
 WEAK_CLOSE: Final = 6  # has the CLOSE bit, never OPEN
 
 
-@dataclasses.dataclass(slots=True)
+@dataclasses.dataclass(slots=True, init=False)
 class QuoteSpan:
     """A paired (or unclosed) quotation in the text.
 
@@ -82,6 +82,27 @@ class QuoteSpan:
     closed: bool = True
     paragraphs: int = 1
     nested: tuple[tuple[int, int], ...] = ()
+
+    def __init__(
+        self,
+        open: int,
+        close: int,
+        start: int,
+        end: int,
+        family: int,
+        closed: bool = True,
+        paragraphs: int = 1,
+        nested: tuple[tuple[int, int], ...] = (),
+    ) -> None:
+        # written out, not generated: see _mentions.Mention
+        self.open = open
+        self.close = close
+        self.start = start
+        self.end = end
+        self.family = family
+        self.closed = closed
+        self.paragraphs = paragraphs
+        self.nested = nested
 
 
 def _is_space(ch: str) -> bool:
@@ -150,13 +171,22 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-@dataclasses.dataclass(slots=True)
+@dataclasses.dataclass(slots=True, init=False)
 class _Open:
     family: int
     pos: int
     content: int
     first_paragraph: int
     nested: list[tuple[int, int]]
+
+    def __init__(self, family: int, pos: int, content: int, first_paragraph: int,
+                 nested: list[tuple[int, int]]) -> None:  # fmt: skip
+        # written out, not generated: see _mentions.Mention
+        self.family = family
+        self.pos = pos
+        self.content = content
+        self.first_paragraph = first_paragraph
+        self.nested = nested
 
 
 def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[QuoteSpan]:

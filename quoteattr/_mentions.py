@@ -38,14 +38,16 @@ MAX_CHUNK: Final = 14
 MAX_LOWER_MODIFIERS: Final = 2
 
 
-@dataclasses.dataclass(slots=True)
+@dataclasses.dataclass(slots=True, init=False)
 class Mention:
     """A parsed speaker mention; offsets are document offsets.
 
     A value: never changed once made (``dataclasses.replace`` makes changed copies). Not
     declared frozen, because a frozen dataclass's ``__init__`` costs three times as much
     and mentions are made by the thousand; a dataclass, not attrs, because the compiled
-    build (setup.py) turns dataclasses into native classes with direct field access.
+    build (setup.py) turns dataclasses into native classes with direct field access. Its
+    ``__init__`` is written out, as are those of the engine's other value classes: mypyc
+    compiles a written one, but leaves the one dataclasses generates interpreted.
     """
 
     start: int
@@ -61,6 +63,21 @@ class Mention:
     gender: str | None = None
     indefinite: bool = False
     organisation: bool = False
+
+    def __init__(self, start: int, end: int, kind: str, name: tuple[int, int] | None = None, role: str | None = None,
+                 role_head: str | None = None, country: str | None = None, possessor: str | None = None,
+                 gender: str | None = None, indefinite: bool = False, organisation: bool = False) -> None:  # fmt: skip
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.name = name
+        self.role = role
+        self.role_head = role_head
+        self.country = country
+        self.possessor = possessor
+        self.gender = gender
+        self.indefinite = indefinite
+        self.organisation = organisation
 
 
 def _country_runs(lex: Lexicon, text: str, toks: list[Token]) -> dict[int, tuple[int, str, bool]]:

@@ -31,7 +31,7 @@ MAX_GENERIC_WORDS: Final = 6
 IRREGULAR_PAST_CUES: Final = frozenset("said told wrote spoke read".split())
 
 
-@dataclasses.dataclass(slots=True)
+@dataclasses.dataclass(slots=True, init=False)
 class SentenceTokens:
     """Tokens of one sentence, with offset lookup."""
 
@@ -39,6 +39,13 @@ class SentenceTokens:
     end: int
     toks: list[Token]
     starts: list[int]
+
+    def __init__(self, start: int, end: int, toks: list[Token], starts: list[int]) -> None:
+        # written out, not generated: see _mentions.Mention
+        self.start = start
+        self.end = end
+        self.toks = toks
+        self.starts = starts
 
     @classmethod
     def of(cls, text: str, start: int, end: int) -> SentenceTokens:
