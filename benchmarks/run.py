@@ -210,6 +210,12 @@ def speed(records: Iterable[dict[str, Any]], seconds: float, cpu_seconds: float,
             "mb_per_cpu_s": size / 1e6 / cpu_seconds if cpu_seconds else None, **best}
 
 
+PACKAGE_ROOT = Path(quoteattr.__file__).resolve().parents[1]
+"""Where this process's quoteattr was imported from: ``python -c`` puts its working
+directory first on the path, so start-up is timed there, on the same build (from the
+repository root it would import the source tree, not an installed wheel)."""
+
+
 def startup(reps: int) -> dict[str, Any]:
     """Wall and CPU time of fresh interpreters: bare Python, ``import quoteattr``, import + first document."""
     seed = DATA / "seeds" / "001_76f38a21051ace86.txt"
@@ -222,7 +228,7 @@ def startup(reps: int) -> dict[str, Any]:
         for _ in range(reps):
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
             started = time.perf_counter()
-            subprocess.run([sys.executable, "-c", program], input=text, text=True, check=True)
+            subprocess.run([sys.executable, "-c", program], input=text, text=True, check=True, cwd=PACKAGE_ROOT)
             times.append(time.perf_counter() - started)
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
             cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
