@@ -65,7 +65,8 @@ class _Sentences:
         """Spans of lexicon forms anywhere in the text."""
         lows = self._columns.lows
         if self._form_tokens is None:  # the tokens any lexicon form can start at, found once
-            self._form_tokens = list(itertools.compress(range(len(lows)), map(self._form_words.__contains__, lows)))
+            form_words = self._form_words
+            self._form_tokens = [i for i, low in enumerate(lows) if low in form_words]
         return forms.find(self.text, self._columns.starts, lows, self._form_tokens)
 
 
