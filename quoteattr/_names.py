@@ -155,10 +155,10 @@ def token_similarity(a: str, b: str) -> float:
         return 0.0
     ca = consonants(a)
     if len(ca) >= 4 and ca == consonants(b):
-        return max(CONSONANT_SIM, JaroWinkler.similarity(sa, sb))
+        return max(CONSONANT_SIM, float(JaroWinkler.similarity(sa, sb)))
     if min(len(sa), len(sb)) < FUZZY_MIN:
         return 0.0
-    return max(0.0, JaroWinkler.similarity(sa, sb) - LEV_COST * Levenshtein.distance(sa, sb))
+    return max(0.0, float(JaroWinkler.similarity(sa, sb) - LEV_COST * Levenshtein.distance(sa, sb)))
 
 
 @attrs.frozen(cache_hash=True)

@@ -337,3 +337,24 @@ def test_progress_is_silent_when_not_on_a_terminal() -> None:
     progress.close()
     assert stream.getvalue() == "quoteattr: x.txt: not UTF-8; skipped\n"
     assert progress.docs == 1
+
+
+def test_version_names_the_engine_this_install_runs(capsys: pytest.CaptureFixture[str],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    """A compile that fell back to the interpreted engine shows only in pip's build log: the
+    version line says which engine and tokeniser are running."""
+    import quoteattr
+    from quoteattr import _engine, _tokens
+
+    compiled = _engine.__file__.endswith((".so", ".pyd"))
+    with pytest.raises(SystemExit) as stop:
+        main(["--version"])
+    assert stop.value.code == 0
+    engine = "compiled engine" if compiled else "interpreted engine"
+    tokeniser = "regex tokeniser" if _tokens._native_columns is None else "C tokeniser"
+    assert capsys.readouterr().out.strip() == f"quoteattr {quoteattr.__version__} ({engine}, {tokeniser})"
+
+    monkeypatch.setattr(_tokens, "_native_columns", None)
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert capsys.readouterr().out.strip().endswith(f"({engine}, regex tokeniser)")
