@@ -29,7 +29,9 @@ LINE_BREAKS: Final = "\n\r\u2028\u2029"
 # fast), matched where a terminal mark stands; whether a capital or digit follows is
 # checked in Python, since stdlib classes cannot say "upper case" beyond ASCII.
 TERMINALS: Final = ".!?…"
-SENTENCE_BREAK: Final = re.compile(r"""[.!?…]['"”’»)\]]*(?P<gap>[ \t\u00a0]+)['"“‘«(\[„]?(?P<next>.)""")
+SENTENCE_BREAK: Final = re.compile(
+    "[" + re.escape(TERMINALS) + r"""]['"”’»)\]]*(?P<gap>[ \t\u00a0]+)['"“‘«(\[„]?(?P<next>.)"""
+)
 CLOSERS: Final = "'\"”’»)]"
 
 # Words whose full stop does not end a sentence: titles, months, corporate suffixes and
