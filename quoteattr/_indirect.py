@@ -20,6 +20,7 @@ from typing import Final
 import regex
 
 from ._lexicon import Lexicon
+from ._marks import ALL_MARKS
 from ._mentions import Mention, chunk_before, parse_chunk
 from ._site import (
     SentenceTokens,
@@ -47,7 +48,6 @@ from ._tokens import (
 )
 
 ACCORDING_TO: Final = regex.compile(r"\baccording\s+to\b", regex.IGNORECASE)
-QUOTE_CHARS: Final = frozenset("\"'“”‘’«»‹›„‚「」『』`")
 TRAILING: Final = " \t\r\n.,;:!?"
 CLOSING_MARKS: Final = "\"'”’»›」』"
 COORDINATORS: Final = frozenset({",", "and", "but", "while", ";"})
@@ -309,7 +309,7 @@ def _attributes_direct_quote(st: SentenceTokens, c: int, mention: Mention | None
     k = first - 1
     while k >= 0 and toks[k].text in (",", "—", "–", "-"):
         k -= 1
-    return k >= 0 and toks[k].text in QUOTE_CHARS
+    return k >= 0 and toks[k].text in ALL_MARKS
 
 
 def _speaker_of_participle(
@@ -342,7 +342,7 @@ def _content_start(toks: list[Token], k: int, frame: str) -> tuple[int, str] | N
         return None
     if tok.low == "that" and k + 1 < len(toks):
         return k + 1, "that"
-    if not tok.is_word or tok.text in QUOTE_CHARS:
+    if not tok.is_word or tok.text in ALL_MARKS:
         return None  # a colon, comma or quote mark: a direct quotation follows
     if tok.low in PREPOSITIONS or (tok.low in SUBORDINATORS and tok.low != "that") or tok.low in ("and", "but", "or"):
         return None
@@ -358,7 +358,7 @@ def _label_complement(toks: list[Token], obj: int) -> int:
     for j in range(obj, min(len(toks), obj + MAX_CLAUSE_TOKENS)):
         if toks[j].low == "as":
             return j + 1
-        if toks[j].text in QUOTE_CHARS:
+        if toks[j].text in ALL_MARKS:
             return j - 1 if j > obj and toks[j - 1].low in DETERMINERS else j
     return obj
 
@@ -372,13 +372,13 @@ def _post_posed(
     if frame not in ("say", "tell"):
         return None
     rest = toks[after : after + MAX_CLAUSE_TOKENS]
-    if len(rest) > 1 and rest[0].text in (",", ":") and rest[1].text in QUOTE_CHARS:
+    if len(rest) > 1 and rest[0].text in (",", ":") and rest[1].text in ALL_MARKS:
         return None  # X said, "…": a direct quotation follows
     if frame == "tell":
         skipped = _skip_object(toks, after)
         rest = toks[skipped : skipped + MAX_CLAUSE_TOKENS]
     clause = rest[: next((k for k, t in enumerate(rest) if t.text == ","), len(rest))]
-    if any(t.low == "that" for t in rest[:2]) or any(t.text in QUOTE_CHARS for t in clause):
+    if any(t.low == "that" for t in rest[:2]) or any(t.text in ALL_MARKS for t in clause):
         return None
     comma = None
     if mention is not None:

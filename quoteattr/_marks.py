@@ -117,9 +117,9 @@ def _marks(text: str) -> list[tuple[int, str]]:
     found = []
     reached = 0
     for pos in offsets_of(text, MARK_CHARACTERS):
-        mark = text[pos]
         if pos < reached:
             continue  # the second half of `` or ''
+        mark = text[pos]
         if mark in "`'" and text.startswith(mark + mark, pos):
             mark += mark
             reached = pos + 2
